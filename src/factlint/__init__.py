@@ -1,0 +1,11 @@
+"""factlint: a claims-consistency linter for health marketing and educational text.
+
+The public API is :func:`lint_text` and :func:`lint_paths`; both return :class:`Finding` values.
+"""
+
+__version__ = "0.1.0"
+
+from factlint.api import LintResult, lint_paths, lint_text  # noqa: E402
+from factlint.model import CATEGORIES, Evidence, Finding  # noqa: E402
+
+__all__ = ["CATEGORIES", "Evidence", "Finding", "LintResult", "__version__", "lint_paths", "lint_text"]

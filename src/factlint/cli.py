@@ -1,0 +1,202 @@
+"""The command line: ``factlint check``, ``explain``, ``rules verify|test|graph`` and more.
+
+Exit codes (contract): 0 no finding at or above the failing severity, 1 findings, 2 usage,
+configuration or rule-base error: one line on stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from factlint import __version__
+from factlint.config import Config, find_config, load_config
+from factlint.discover import DiscoveryError
+from factlint.model import CATEGORIES, SEVERITIES, severity_rank
+from factlint.pack.yamlio import RuleError
+
+
+class UsageFailure(Exception):
+    """A usage problem found after click parsed the arguments."""
+
+
+def guarded(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn expected failures into one line on stderr and exit 2 (never a traceback)."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except (RuleError, DiscoveryError, UsageFailure) as exc:
+            click.echo(f"factlint: {exc}", err=True)
+            sys.exit(2)
+        except BrokenPipeError:  # e.g. `factlint check | head`
+            sys.exit(1)
+        except KeyboardInterrupt:
+            click.echo("factlint: interrupted", err=True)
+            sys.exit(130)
+
+    return wrapper
+
+
+def _split(values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(v.strip() for item in values for v in item.split(",") if v.strip())
+
+
+def _config(config_path: str | None, paths: tuple[str, ...]) -> Config:
+    if config_path:
+        p = Path(config_path)
+        if not p.is_file():
+            raise UsageFailure(f"{config_path}: configuration file not found")
+        return load_config(p)
+    first = next((p for p in paths if p != "-"), ".")
+    found = find_config(Path(first)) if Path(first).exists() else None
+    return load_config(found) if found else Config()
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="factlint")
+def main() -> None:
+    """factlint checks what health marketing text asserts against evidence from source documents."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=str)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github", "html"]), default="text",
+              show_default=True, help="Output format.")
+@click.option("--select", multiple=True, help="Only these rules or categories (comma-separated, repeatable).")
+@click.option("--ignore", multiple=True, help="Skip these rules or categories (comma-separated, repeatable).")
+@click.option("--fail-on", type=click.Choice(list(SEVERITIES)), default=None,
+              help="Lowest severity that makes the exit code 1 [default: warning].")
+@click.option("--config", "config_path", type=str, default=None, help="Use this configuration file.")
+@click.option("--rules", multiple=True, type=str, help="Lint with this rule pack directory instead of the bundled one.")
+@click.option("--jobs", "-j", type=click.IntRange(0, 256), default=1, show_default=True,
+              help="Worker processes (0: one per core).")
+@click.option("--stdin-filename", default="-", help="Path to report for text read from stdin (its extension picks the reader).")
+@click.option("--color/--no-color", default=None, help="Colour the text output [default: only on a terminal].")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="Write the report to this file instead of stdout.")
+@guarded
+def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None,
+          config_path: str | None, rules: tuple[str, ...], jobs: int, stdin_filename: str, color: bool | None,
+          output: str | None) -> None:
+    """Lint PATHS (files or directories; - reads stdin). Default: the current directory."""
+    from dataclasses import replace
+
+    from factlint.api import lint_paths
+    from factlint.read import decode
+    from factlint.report import REPORTERS, RunReport
+
+    paths = paths or (".",)
+    config = _config(config_path, paths)
+    known = set(CATEGORIES)
+    sel, ign = _split(select), _split(ignore)
+    config = replace(config, select=sel or config.select, ignore=(*config.ignore, *ign))
+    stdin_text = None
+    if "-" in paths:
+        stdin_text, _ = decode(sys.stdin.buffer.read())
+    result = lint_paths([p for p in paths if p != "-"], config=config, rules=rules, jobs=jobs,
+                        stdin_text=stdin_text, stdin_name=stdin_filename)
+    del known
+    threshold = fail_on or config.fail_on or "warning"
+    sources: dict[str, str] = {}
+    for path in sorted({f.path for f in result.findings}):
+        if path == stdin_filename and stdin_text is not None:
+            sources[path] = stdin_text
+            continue
+        try:
+            sources[path], _ = decode(Path(path).read_bytes())
+        except (OSError, ValueError):
+            pass
+    if fmt not in REPORTERS:
+        raise UsageFailure(f"--format {fmt} is not available in this version")
+    use_color = color if color is not None else (output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ)
+    report = RunReport(tuple(result.findings), tuple(result.errors), result.files, sources, use_color)
+    text = REPORTERS[fmt](report)
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
+    else:
+        click.echo(text, nl=False)
+    failing = any(severity_rank(f.severity) <= severity_rank(threshold) for f in result.findings)
+    sys.exit(1 if failing else 0)
+
+
+@main.command()
+@click.argument("rule_id")
+@click.option("--rules", multiple=True, type=str, help="Rule pack directory (default: the bundled pack).")
+@guarded
+def explain(rule_id: str, rules: tuple[str, ...]) -> None:
+    """Explain a claim or rule: statement, evidence, graph neighbours, examples, safer wording."""
+    from factlint.commands.explain import explain_text
+    from factlint.pack import load_pack_dir
+
+    packs = [load_pack_dir(r) for r in rules] if rules else [load_pack_dir()]
+    click.echo(explain_text(packs, rule_id), nl=False)
+
+
+@main.group()
+def rules() -> None:
+    """Maintain rule packs: verify evidence, test examples, draw the graph."""
+
+
+@rules.command("verify")
+@click.option("--rules", "roots", multiple=True, type=str, help="Rule pack directory (default: the bundled pack).")
+@guarded
+def rules_verify(roots: tuple[str, ...]) -> None:
+    """Check every evidence quote against its source, ids, edges and examples."""
+    from factlint.commands.verify import verify_pack
+    from factlint.pack.load import load_pack
+    from factlint.pack import bundled_pack_dir
+
+    problems = []
+    for root in roots or (str(bundled_pack_dir()),):
+        problems += verify_pack(load_pack(root))
+    for p in problems:
+        click.echo(p)
+    if problems:
+        click.echo(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found.", err=True)
+        sys.exit(1)
+    click.echo("All evidence verified; ids, edges and examples are consistent.")
+
+
+@rules.command("test")
+@click.option("--rules", "roots", multiple=True, type=str, help="Rule pack directory (default: the bundled pack).")
+@guarded
+def rules_test(roots: tuple[str, ...]) -> None:
+    """Run every rule's flag and pass examples."""
+    from factlint.commands.verify import run_examples
+    from factlint.pack import bundled_pack_dir
+    from factlint.pack.load import load_pack
+
+    failures = []
+    total = 0
+    for root in roots or (str(bundled_pack_dir()),):
+        n, fails = run_examples(load_pack(root))
+        total += n
+        failures += fails
+    for f in failures:
+        click.echo(f)
+    click.echo(f"{total - len(failures)} passed, {len(failures)} failed")
+    sys.exit(1 if failures else 0)
+
+
+@rules.command("graph")
+@click.option("--format", "fmt", type=click.Choice(["dot", "mermaid", "graphml"]), default="dot", show_default=True)
+@click.option("--rules", "root", type=str, default=None, help="Rule pack directory (default: the bundled pack).")
+@guarded
+def rules_graph(fmt: str, root: str | None) -> None:
+    """Print the claim graph as DOT, Mermaid or GraphML."""
+    from factlint.commands.graph import render_graph
+    from factlint.pack import load_pack_dir
+
+    click.echo(render_graph(load_pack_dir(root), fmt), nl=False)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

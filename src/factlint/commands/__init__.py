@@ -1,0 +1,1 @@
+"""Commands beyond linting: explain, rules verify/test/graph, sources audit, scaffold, eval."""

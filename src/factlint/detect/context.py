@@ -1,0 +1,140 @@
+"""Context of a cue, ConText-style: negation, hedging, doubt, hypotheticals, comparisons, subject.
+
+Every trigger is a pattern from the context lists (data, not code). A trigger affects a cue when
+the cue lies within the trigger's scope: after it (forward) or before it (backward), at most
+``window`` tokens away, with no terminator ("but", ";", ...) in between. Triggers that overlap the
+cue belong to the cue itself ("non-addictive" is not a negation of "addictive"), and pseudo-triggers
+("not only") cancel the triggers they contain.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from factlint.detect.tokens import Tokens
+from factlint.pack.model import Pack
+
+_DEFAULT_WINDOW = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A trigger found in a sentence: its kind, direction and token range (inclusive)."""
+
+    kind: str
+    direction: str
+    first: int
+    last: int
+
+
+@dataclass(frozen=True, slots=True)
+class CueContext:
+    """What the context says about one cue."""
+
+    negations: int
+    hedged: bool
+    doubted: bool
+    hypothetical: bool
+    comparative: bool
+    question: bool
+    off_topic: bool
+
+
+class SentenceContext:
+    """The triggers, terminators and subjects of one sentence, found once and queried per cue."""
+
+    def __init__(self, pack: Pack, tokens: Tokens) -> None:
+        self.pack = pack
+        self.tokens = tokens
+        ctx = pack.context
+        joined = tokens.joined
+        masked: set[int] = set()
+        for pseudo in ctx.pseudo:
+            for m in pseudo.regex.finditer(joined):
+                a, b = tokens.tokens_of_match(m.start(), m.end())
+                masked.update(range(a, b + 1))
+        hits: list[Hit] = []
+        for trig in ctx.triggers:
+            for m in trig.pattern.regex.finditer(joined):
+                a, b = tokens.tokens_of_match(m.start(), m.end())
+                if masked.intersection(range(a, b + 1)):
+                    continue
+                hits.append(Hit(trig.kind, trig.direction, a, b))
+        # Overlapping triggers of one kind are one trigger ("by no means" holds "no").
+        hits.sort(key=lambda h: (h.kind, h.direction, h.first, -h.last))
+        merged: list[Hit] = []
+        for h in hits:
+            prev = merged[-1] if merged else None
+            if prev and prev.kind == h.kind and prev.direction == h.direction and h.first <= prev.last:
+                continue
+            merged.append(h)
+        self.hits = merged
+        self.terminators = [i for i, t in enumerate(tokens.norm) if t in ctx.terminators]
+        self.questions = [i for i, t in enumerate(tokens.norm) if t == "?"]
+        self.topic = self._subjects(pack.topic)
+        self.others = self._subjects(pack.others)
+
+    def _subjects(self, patterns: tuple) -> list[tuple[int, int]]:
+        out = []
+        for p in patterns:
+            for m in p.regex.finditer(self.tokens.joined):
+                out.append(self.tokens.tokens_of_match(m.start(), m.end()))
+        return sorted(out)
+
+    def _blocked(self, a: int, b: int) -> bool:
+        """True when a terminator lies strictly between token indices a and b."""
+        return any(a < t < b for t in self.terminators)
+
+    def of(self, first: int, last: int) -> CueContext:
+        """The context of the cue spanning tokens ``first`` to ``last``."""
+        counts: dict[str, int] = {}
+        windows = self.pack.context.windows
+        for h in self.hits:
+            if h.last >= first and h.first <= last:
+                continue  # overlaps the cue: part of it
+            window = windows.get(h.kind, _DEFAULT_WINDOW)
+            if h.direction == "forward" and h.last < first:
+                if first - h.last - 1 <= window and not self._blocked(h.last, first):
+                    counts[h.kind] = counts.get(h.kind, 0) + 1
+            elif h.direction == "backward" and h.first > last:
+                if h.first - last - 1 <= window and not self._blocked(last, h.first):
+                    counts[h.kind] = counts.get(h.kind, 0) + 1
+        question = any(q > last and not self._blocked(last, q) for q in self.questions) or (
+            bool(self.questions) and self.questions[-1] == len(self.tokens.norm) - 1
+            and not self._blocked(last, self.questions[-1])
+        )
+        return CueContext(
+            negations=counts.get("negation", 0),
+            hedged=counts.get("hedge", 0) > 0,
+            doubted=counts.get("doubt", 0) > 0,
+            hypothetical=counts.get("hypothetical", 0) > 0,
+            comparative=counts.get("comparison", 0) > 0,
+            question=question,
+            off_topic=self._off_topic(first),
+        )
+
+    def _is_comparison(self, start: int) -> bool:
+        norm = self.tokens.norm
+        markers = self.pack.context.comparison_markers
+        return any(norm[i] in markers for i in range(max(0, start - 3), start))
+
+    def _off_topic(self, first: int) -> bool:
+        """Is the nearest subject before the cue something other than the pack's topic?"""
+        before: list[tuple[int, str]] = []
+        for a, _b in self.topic:
+            if a < first:
+                before.append((a, "topic"))
+        for a, b in self.others:
+            if b < first and not self._is_comparison(a) and not self._inside_topic(a, b):
+                before.append((a, "other"))
+        if before:
+            # Only subjects in the same clause as the cue count.
+            nearest = max(before)
+            if not self._blocked(nearest[0], first) or nearest[1] == "topic":
+                return nearest[1] == "other"
+        if self.topic:
+            return False
+        return any(not self._is_comparison(a) and not self._inside_topic(a, b) for a, b in self.others)
+
+    def _inside_topic(self, a: int, b: int) -> bool:
+        return any(ta <= a and b <= tb for ta, tb in self.topic)

@@ -1,0 +1,330 @@
+"""The cue pattern language: readable for medical writers, compiled to regular expressions.
+
+A pattern is a sequence of words matched against a sentence's normalised tokens::
+
+    cure~                 cure, cures, cured, curing (simple English inflections)
+    non-addictive         non-addictive, non addictive, nonaddictive
+    (pain|crps) free      alternatives, grouped
+    [completely] safe     an optional part
+    relief ... weeks      a gap of up to 4 words (``...6`` for up to 6); never crosses ; : . ! ?
+                          or the words "but", "however", "although"
+    addict*               any word starting with "addict"
+    @pain                 a macro defined in the pack (``macros:``)
+    @duration  @rate      built-in quantities, captured for the numeric checks
+
+Matching is on lower-cased tokens joined by single spaces, so patterns never see case, runs of
+white space, curly quotes or the many Unicode dashes. Each compiled pattern also knows its *anchors*:
+a set of words of which every match contains at least one. The prefilter uses them to skip a
+pattern unless one of its anchors is in the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Words too common to serve as a prefilter anchor.
+STOPWORDS = frozenset(
+    """a an the of to for in on at by with and or is are was were be been being it its it's this that
+    these those as from your you our we they their his her can may will would could should not no
+    do does did has have had i me my he she them than then so very more most some any all""".split()
+)
+
+# A gap never swallows a clause break or a negation: "has no side effects" must not match "has ...
+# side effects" and then read as a positive statement.
+_GAP_STOP = (
+    r"(?!(?:but|however|although|though|whereas|except|yet|no|not|never|without|nothing|none|zero"
+    r"|cannot|can't|isn't|aren't|doesn't|don't|won't|didn't|wasn't|hasn't|haven't|nor|neither) )"
+)
+_GAP_TOKEN = r"[^ .;:!?—]+ "
+
+_NUMBER_WORDS = (
+    "zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty|"
+    "thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a|an|several|few|a few|couple|a couple of|many"
+)
+_NUM = rf"(?:\d+(?:[.,]\d+)?|{_NUMBER_WORDS})"
+_UNIT = r"(?:minute|hour|day|week|month|year|decade)s?"
+# "4 - 6 weeks", "four to six weeks", "1 to 3 months", "months to years", "a year", "several months"
+DURATION_RE = (
+    rf"(?:(?:{_NUM} (?:(?:-|to|or) {_NUM} )?{_UNIT} (?:(?:-|to|or) (?:{_NUM} )?{_UNIT} )?)"
+    rf"|(?:{_UNIT} (?:(?:-|to|or) {_UNIT} )?)|(?:a lifetime |life |forever |indefinitely ))"
+)
+_FRACTION = (
+    r"(?:(?:a|one|two|three|four|five|six|seven|eight|nine) (?:- )?"
+    r"(?:half|halves|third|thirds|quarter|quarters|fourth|fourths|fifth|fifths|tenth|tenths) )"
+)
+_PERCENT = rf"(?:{_NUM} (?:(?:-|to|and) {_NUM} )?(?:%|percent|per cent) )"
+# "70 %", "70 to 80 %", "three quarters", "two - thirds", "half", "4 of 6", "nine out of ten", "9 in 10"
+RATE_RE = (
+    r"(?:(?:more than|over|at least|above|upwards of|nearly|almost|close to) )?"
+    rf"(?:{_PERCENT}|{_FRACTION}|(?:half |majority |vast majority )"
+    rf"|(?:{_NUM} (?:out of|of|in) {_NUM} ))"
+)
+
+_BUILTIN_MACROS = {"duration": DURATION_RE, "rate": RATE_RE}
+
+
+class PatternError(ValueError):
+    """A pattern that cannot be compiled; the message says what is wrong."""
+
+
+def inflections(stem: str) -> tuple[str, ...]:
+    """Simple English inflections of ``stem``: over-generation is harmless, omission is a miss."""
+    forms = {stem, stem + "s", stem + "es", stem + "ed", stem + "ing", stem + "d"}
+    if stem[-1:] not in "aeiouy":
+        # Stems written without their final "e" ("eliminat~", "induc~") still match the base form.
+        forms |= {stem + "e", stem + "es"}
+    if stem.endswith("e"):
+        forms |= {stem[:-1] + "ing", stem + "d", stem + "s"}
+    if stem.endswith("y") and len(stem) > 2 and stem[-2] not in "aeiou":
+        forms |= {stem[:-1] + "ies", stem[:-1] + "ied"}
+    if re.fullmatch(r".*[^aeiou][aeiou][bdgklmnprt]", stem) and len(stem) <= 5:
+        forms |= {stem + stem[-1] + "ed", stem + stem[-1] + "ing"}
+    return tuple(sorted(forms))
+
+
+# --- a tiny parser: pattern text -> element tree -> (regex, anchors) -------------------------
+
+@dataclass(frozen=True)
+class _Words:
+    words: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class _Prefix:
+    prefix: str
+
+
+@dataclass(frozen=True)
+class _Raw:
+    regex: str
+    name: str
+
+
+@dataclass(frozen=True)
+class _Gap:
+    size: int
+
+
+@dataclass(frozen=True)
+class _Seq:
+    items: tuple[object, ...]
+
+
+@dataclass(frozen=True)
+class _Alt:
+    options: tuple[object, ...]
+
+
+@dataclass(frozen=True)
+class _Opt:
+    item: object
+
+
+_TOKEN_RE = re.compile(r"\s*(\.\.\.\d*|[()\[\]|]|@[a-z_][a-z0-9_]*|[^\s()\[\]|]+)")
+
+
+def _lex(text: str) -> list[str]:
+    pos = 0
+    out = []
+    text = text.strip()
+    while pos < len(text):
+        m = _TOKEN_RE.match(text, pos)
+        if not m or not m.group(1):
+            raise PatternError(f"cannot read pattern near {text[pos:pos + 10]!r}")
+        out.append(m.group(1))
+        pos = m.end()
+    return out
+
+
+class _Parser:
+    def __init__(self, text: str, macros: dict[str, object]) -> None:
+        self.text = text
+        self.tokens = _lex(text)
+        self.pos = 0
+        self.macros = macros
+
+    def parse(self) -> object:
+        node = self._alternation(end=None)
+        if self.pos != len(self.tokens):
+            raise PatternError(f"unexpected {self.tokens[self.pos]!r} in pattern {self.text!r}")
+        return node
+
+    def _alternation(self, end: str | None) -> object:
+        options = [self._sequence(end)]
+        while self.pos < len(self.tokens) and self.tokens[self.pos] == "|":
+            self.pos += 1
+            options.append(self._sequence(end))
+        return options[0] if len(options) == 1 else _Alt(tuple(options))
+
+    def _sequence(self, end: str | None) -> object:
+        items: list[object] = []
+        while self.pos < len(self.tokens):
+            tok = self.tokens[self.pos]
+            if tok == "|" or tok == end:
+                break
+            if tok in (")", "]"):
+                raise PatternError(f"unbalanced {tok!r} in pattern {self.text!r}")
+            self.pos += 1
+            if tok == "(":
+                items.append(self._group(")"))
+            elif tok == "[":
+                items.append(_Opt(self._group("]")))
+            elif tok.startswith("..."):
+                size = int(tok[3:]) if len(tok) > 3 else 4
+                if not 1 <= size <= 12:
+                    raise PatternError(f"a gap may span 1 to 12 words, not {size}, in {self.text!r}")
+                items.append(_Gap(size))
+            elif tok.startswith("@"):
+                name = tok[1:]
+                if name in _BUILTIN_MACROS:
+                    items.append(_Raw(_BUILTIN_MACROS[name], name))
+                elif name in self.macros:
+                    items.append(self.macros[name])
+                else:
+                    raise PatternError(f"unknown macro @{name} in pattern {self.text!r}")
+            else:
+                items.append(_word(tok, self.text))
+        if not items:
+            raise PatternError(f"empty alternative in pattern {self.text!r}")
+        return items[0] if len(items) == 1 else _Seq(tuple(items))
+
+    def _group(self, close: str) -> object:
+        node = self._alternation(end=close)
+        if self.pos >= len(self.tokens) or self.tokens[self.pos] != close:
+            raise PatternError(f"missing {close!r} in pattern {self.text!r}")
+        self.pos += 1
+        return node
+
+
+def _word(tok: str, text: str) -> object:
+    tok = normalise_token(tok)
+    if tok.endswith("*"):
+        stem = tok[:-1]
+        if len(stem) < 3:
+            raise PatternError(f"prefix {tok!r} is too short (3 letters at least) in {text!r}")
+        return _Prefix(stem)
+    if tok.endswith("~"):
+        return _Words(inflections(tok[:-1]))
+    if "-" in tok.strip("-") and re.fullmatch(r"[^\s-]+(?:-[^\s-]+)+", tok):
+        parts = tok.split("-")
+        spaced = _Seq(tuple(
+            x for i, p in enumerate(parts) for x in ((_Opt(_Words(("-",))),) if i else ()) + (_Words((p,)),)
+        ))
+        return _Alt((spaced, _Words(("".join(parts),))))
+    return _Words((tok,))
+
+
+def _regex(node: object) -> str:
+    if isinstance(node, _Words):
+        alts = sorted({re.escape(w) for w in node.words}, key=lambda w: (-len(w), w))
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return body + " "
+    if isinstance(node, _Prefix):
+        return re.escape(node.prefix) + r"[^ ]* "
+    if isinstance(node, _Raw):
+        return f"(?P<{node.name}>{node.regex})"
+    if isinstance(node, _Gap):
+        return f"(?:{_GAP_STOP}{_GAP_TOKEN}){{0,{node.size}}}?"
+    if isinstance(node, _Seq):
+        return "".join(_regex(i) for i in node.items)
+    if isinstance(node, _Alt):
+        return "(?:" + "|".join(_regex(o) for o in node.options) + ")"
+    if isinstance(node, _Opt):
+        return "(?:" + _regex(node.item) + ")?"
+    raise TypeError(node)  # pragma: no cover
+
+
+def _score(words: frozenset[str]) -> tuple[int, int, int]:
+    return (int(bool(words & STOPWORDS)), len(words), -min(len(w) for w in words))
+
+
+def _anchors(node: object) -> frozenset[str] | None:
+    """A set of words every match contains one of, or None when there is no such useful set."""
+    if isinstance(node, _Words):
+        return frozenset(node.words)
+    if isinstance(node, _Seq):
+        best = None
+        for item in node.items:
+            a = _anchors(item)
+            if a and (best is None or _score(a) < _score(best)):
+                best = a
+        return best
+    if isinstance(node, _Alt):
+        out: set[str] = set()
+        for o in node.options:
+            a = _anchors(o)
+            if not a:
+                return None
+            out |= a
+        return frozenset(out)
+    return None
+
+
+def _words_of(node: object) -> set[str]:
+    if isinstance(node, _Words):
+        return set(node.words)
+    if isinstance(node, (_Seq, _Alt)):
+        items = node.items if isinstance(node, _Seq) else node.options
+        return set().union(*(_words_of(i) for i in items))
+    if isinstance(node, _Opt):
+        return _words_of(node.item)
+    return set()
+
+
+@dataclass(frozen=True)
+class Compiled:
+    """A compiled pattern: its source text, regex, prefilter anchors and vocabulary."""
+
+    source: str
+    regex: re.Pattern[str]
+    anchors: frozenset[str] | None
+    vocabulary: frozenset[str]
+
+
+def parse_macros(raw: dict[str, str]) -> dict[str, object]:
+    """Compile a pack's macros, which may use each other (in any order, without cycles)."""
+    done: dict[str, object] = {}
+    pending = dict(raw)
+    while pending:
+        progressed = False
+        for name, text in list(pending.items()):
+            refs = set(re.findall(r"@([a-z_][a-z0-9_]*)", text)) - set(_BUILTIN_MACROS)
+            if refs - set(done):
+                if refs - set(raw):
+                    missing = sorted(refs - set(raw))[0]
+                    raise PatternError(f"macro @{name} uses unknown macro @{missing}")
+                continue
+            done[name] = _Parser(text, done).parse()
+            del pending[name]
+            progressed = True
+        if not progressed:
+            raise PatternError(f"macros refer to each other in a cycle: {', '.join(sorted(pending))}")
+    return done
+
+
+def compile_pattern(text: str, macros: dict[str, object] | None = None) -> Compiled:
+    """Compile one pattern; raises :class:`PatternError` with a readable message."""
+    if not isinstance(text, str) or not text.strip():
+        raise PatternError("a pattern must be a non-empty string")
+    node = _Parser(text, macros or {}).parse()
+    # Matches start right after a space in the " tok tok tok " form, so words never match inside
+    # other words and each element can simply consume its trailing space.
+    regex = re.compile("(?<= )" + _regex(node))
+    anchors = _anchors(node)
+    if anchors is not None and _score(anchors)[0]:
+        anchors = None
+    return Compiled(text, regex, anchors, frozenset(_words_of(node)))
+
+
+# --- token normalisation, shared by patterns and sentences ------------------------------------
+
+_DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2212\ufe63\uff0d"), "-")
+_DASHES.update(dict.fromkeys(map(ord, "\u2014\u2015"), "—"))
+_DASHES.update(dict.fromkeys(map(ord, "\u2018\u2019\u02bc\u2032"), "'"))
+_DASHES.update(dict.fromkeys(map(ord, "\u201c\u201d\u201e\u00ab\u00bb\u2033"), '"'))
+
+
+def normalise_token(tok: str) -> str:
+    """Lower-case and fold the Unicode look-alikes (dashes, quotes) that writers use."""
+    return tok.translate(_DASHES).lower()

@@ -1,0 +1,98 @@
+"""Numbers in claims: durations and rates parsed into comparable values.
+
+Durations are measured in weeks, rates as a fraction of 1. A range keeps its upper bound, because a
+claim of "relief for 1-3 months" promises up to three months; "up to half" is one half.
+"""
+
+from __future__ import annotations
+
+import re
+
+_WORDS = {
+    "zero": 0, "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
+    "eighteen": 18, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90, "hundred": 100, "few": 3, "couple": 2, "several": 3, "many": 6,
+}
+_UNIT_WEEKS = {
+    "minute": 1 / 10080, "hour": 1 / 168, "day": 1 / 7, "week": 1.0, "month": 4.345,
+    "year": 52.18, "decade": 521.8,
+}
+_FRACTIONS = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
+    "fourths": 4, "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10,
+}
+
+
+def _number(tok: str) -> float | None:
+    tok = tok.replace(",", ".") if re.fullmatch(r"\d+,\d{1,2}", tok) else tok.replace(",", "")
+    try:
+        return float(tok)
+    except ValueError:
+        return _WORDS.get(tok)
+
+
+def parse_duration(text: str) -> float | None:
+    """Upper bound of a duration in weeks ("4 - 6 weeks" -> 6.0, "months to years" -> 52.18)."""
+    toks = text.split()
+    if any(t in ("forever", "indefinitely", "lifetime", "life") for t in toks):
+        return float("inf")
+    best: float | None = None
+    pending: list[float] = []
+    for t in toks:
+        unit = t[:-1] if t.endswith("s") and t[:-1] in _UNIT_WEEKS else t
+        if unit in _UNIT_WEEKS:
+            # A bare plural unit ("months") means at least two of them.
+            count = max(pending) if pending else (2 if t.endswith("s") else 1)
+            value = count * _UNIT_WEEKS[unit]
+            best = value if best is None else max(best, value)
+            pending = []
+            continue
+        n = _number(t)
+        if n is not None:
+            pending.append(n)
+    return best
+
+
+def parse_rate(text: str) -> float | None:
+    """Upper bound of a rate as a fraction ("70 - 80 %" -> 0.8, "three quarters" -> 0.75)."""
+    toks = text.split()
+    bump = 0.0
+    for prefix in (("more", "than"), ("over",), ("at", "least"), ("above",), ("upwards", "of")):
+        if tuple(toks[: len(prefix)]) == prefix:
+            toks = toks[len(prefix):]
+            bump = 0.01
+    for prefix in (("nearly",), ("almost",), ("close", "to")):
+        if tuple(toks[: len(prefix)]) == prefix:
+            toks = toks[len(prefix):]
+    value = _rate(toks)
+    return value + bump if value is not None else None
+
+
+def _rate(toks: list[str]) -> float | None:
+    if toks and toks[0] in ("majority", "vast"):
+        return 0.51 if toks[0] == "majority" else 0.8
+    if toks == ["half"]:
+        return 0.5
+    if "%" in toks or "percent" in toks or "cent" in toks:
+        nums = [n for n in (_number(t) for t in toks) if n is not None]
+        return max(nums) / 100 if nums else None
+    for i, t in enumerate(toks):
+        if t in _FRACTIONS and i > 0:
+            num = _number(toks[i - 1] if toks[i - 1] != "-" else toks[i - 2])
+            if num is not None:
+                return num / _FRACTIONS[t]
+    if len(toks) >= 3 and toks[-2] in ("of", "in") or "out" in toks:
+        nums = [n for n in (_number(t) for t in toks) if n is not None]
+        if len(nums) >= 2 and nums[-1] > 0:
+            return nums[0] / nums[-1]
+    return None
+
+
+def parse_limit(text: str, measure: str) -> float:
+    """Parse a limit written in a rule file ("6 weeks", "50%")."""
+    norm = " ".join(re.findall(r"\d+(?:\.\d+)?|[a-z]+|%", text.lower()))
+    value = parse_duration(norm) if measure == "duration" else parse_rate(norm)
+    if value is None:
+        raise ValueError(f"cannot read {text!r} as a {measure}")
+    return value
