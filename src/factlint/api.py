@@ -71,7 +71,12 @@ def _lint_one(packs: tuple[Pack, ...], display: str, path: Path, spellers: dict)
         doc = read_document(display, text)
     except (ReadError, OSError) as exc:
         return display, None, (), FileError(display, _describe(exc))
-    analysis = analyse(packs, doc, spellers)
+    except Exception as exc:  # noqa: BLE001 - one bad file must never stop the run
+        return display, None, (), FileError(display, f"internal error while reading: {type(exc).__name__}: {exc}")
+    try:
+        analysis = analyse(packs, doc, spellers)
+    except RecursionError:
+        return display, None, (), FileError(display, "too deeply nested to lint")
     return display, analysis.findings, analysis.located, None
 
 

@@ -70,6 +70,9 @@ class SentenceContext:
             merged.append(h)
         self.hits = merged
         self.terminators = [i for i, t in enumerate(tokens.norm) if t in ctx.terminators]
+        self.kind_terminators = {
+            kind: [i for i, t in enumerate(tokens.norm) if t in words] for kind, words in ctx.kind_terminators.items()
+        }
         self.questions = [i for i, t in enumerate(tokens.norm) if t == "?"]
         self.topic = self._subjects(pack.topic)
         self.others = self._subjects(pack.others)
@@ -81,9 +84,10 @@ class SentenceContext:
                 out.append(self.tokens.tokens_of_match(m.start(), m.end()))
         return sorted(out)
 
-    def _blocked(self, a: int, b: int) -> bool:
-        """True when a terminator lies strictly between token indices a and b."""
-        return any(a < t < b for t in self.terminators)
+    def _blocked(self, a: int, b: int, kind: str | None = None) -> bool:
+        """True when a terminator (of every kind, or of ``kind``) lies strictly between a and b."""
+        extra = self.kind_terminators.get(kind, ()) if kind else ()
+        return any(a < t < b for t in self.terminators) or any(a < t < b for t in extra)
 
     def of(self, first: int, last: int) -> CueContext:
         """The context of the cue spanning tokens ``first`` to ``last``."""
@@ -94,10 +98,10 @@ class SentenceContext:
                 continue  # overlaps the cue: part of it
             window = windows.get(h.kind, _DEFAULT_WINDOW)
             if h.direction == "forward" and h.last < first:
-                if first - h.last - 1 <= window and not self._blocked(h.last, first):
+                if first - h.last - 1 <= window and not self._blocked(h.last, first, h.kind):
                     counts[h.kind] = counts.get(h.kind, 0) + 1
             elif h.direction == "backward" and h.first > last:
-                if h.first - last - 1 <= window and not self._blocked(last, h.first):
+                if h.first - last - 1 <= window and not self._blocked(last, h.first, h.kind):
                     counts[h.kind] = counts.get(h.kind, 0) + 1
         question = any(q > last and not self._blocked(last, q) for q in self.questions) or (
             bool(self.questions) and self.questions[-1] == len(self.tokens.norm) - 1

@@ -89,13 +89,18 @@ def load_context(files: list[tuple[Path, LineDict]], macros: dict[str, object]) 
     terminators: set[str] = set()
     windows: dict[str, int] = {}
     markers: set[str] = set()
+    kind_terms: dict[str, set[str]] = {}
     for path, data in files:
         _unknown_keys(data, {*_CONTEXT_KINDS, "pseudo", "terminators", "comparison_markers"}, path, "context")
         for kind in _CONTEXT_KINDS:
             if kind not in data:
                 continue
             section = _mapping(data[kind], path, data.line_of(kind), f"context.{kind}")
-            _unknown_keys(section, {"forward", "backward", "window"}, path, f"context.{kind}")
+            _unknown_keys(section, {"forward", "backward", "window", "terminators"}, path, f"context.{kind}")
+            if "terminators" in section:
+                kind_terms.setdefault(kind, set()).update(
+                    t.lower() for t in _strings(section["terminators"], path, section.line_of("terminators"),
+                                                f"context.{kind}.terminators"))
             if "window" in section:
                 win = section["window"]
                 _require(isinstance(win, int) and 1 <= win <= 30, path, section.line_of("window"),
@@ -114,7 +119,8 @@ def load_context(files: list[tuple[Path, LineDict]], macros: dict[str, object]) 
         if "comparison_markers" in data:
             markers |= {t.lower() for t in _strings(data["comparison_markers"], path,
                                                     data.line_of("comparison_markers"), "comparison_markers")}
-    return Context(tuple(triggers), tuple(pseudo), frozenset(terminators), windows, frozenset(markers))
+    return Context(tuple(triggers), tuple(pseudo), frozenset(terminators), windows, frozenset(markers),
+                   {k: frozenset(v) for k, v in kind_terms.items()})
 
 
 def _claim(data: Any, pack: str, path: Path, line: int, macros: dict[str, object],

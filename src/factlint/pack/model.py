@@ -98,6 +98,7 @@ class Context:
     terminators: frozenset[str]
     windows: dict[str, int]
     comparison_markers: frozenset[str]
+    kind_terminators: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
