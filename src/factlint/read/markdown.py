@@ -18,9 +18,10 @@ import bisect
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from html import unescape
 from html.entities import html5
+from itertools import pairwise
 
 from factlint.read.directives import parse_directive
 from factlint.read.document import Directive, Document, LineIndex, Segment, SegmentBuilder
@@ -51,10 +52,15 @@ _HTML_RAW_START_RE = re.compile(r"<(?:script|pre|style|textarea)(?:[\s>]|$)", re
 _HTML_BLOCK_START_RE = re.compile(rf"</?(?:{_HTML_BLOCK_NAMES})(?:[\s>]|/>|$)", re.IGNORECASE)
 # Inline raw HTML (CommonMark's definitions); quoted values are bounded so that a stray quote
 # cannot make every later "<" rescan the rest of the paragraph.
-_ATTRIBUTE = r"""(?:\s+[A-Za-z_:][A-Za-z0-9_.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']{0,4000}'|"[^"]{0,4000}"))?)"""
+_ATTRIBUTE = (
+    r"""(?:\s+[A-Za-z_:][A-Za-z0-9_.:-]*"""
+    r"""(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']{0,4000}'|"[^"]{0,4000}"))?)"""
+)
 _OPEN_TAG_RE = re.compile(rf"<([A-Za-z][A-Za-z0-9-]*){_ATTRIBUTE}*\s*/?>")
 _CLOSE_TAG_RE = re.compile(r"</([A-Za-z][A-Za-z0-9-]*)\s*>")
-_HTML_ANY_TAG_LINE_RE = re.compile(rf"(?:<[A-Za-z][A-Za-z0-9-]*{_ATTRIBUTE}*\s*/?>|</[A-Za-z][A-Za-z0-9-]*\s*>)[ \t]*$")
+_HTML_ANY_TAG_LINE_RE = re.compile(
+    rf"(?:<[A-Za-z][A-Za-z0-9-]*{_ATTRIBUTE}*\s*/?>|</[A-Za-z][A-Za-z0-9-]*\s*>)[ \t]*$"
+)
 _HTML_END: dict[int, re.Pattern[str]] = {
     1: re.compile(r"</(?:script|pre|style|textarea)>", re.IGNORECASE),
     2: re.compile(r"-->"),
@@ -273,7 +279,8 @@ class _BlockScanner:
                 self._stack.append(_Container(quote=True))
                 pos, col, bcol = _after_quote_marker(s, p, c)
                 continue
-            item = self._list_item(s, p, c) if s[p] in "-+*0123456789" else None
+            in_paragraph = isinstance(self._leaf, _Para)
+            item = self._list_item(s, p, c, in_paragraph) if s[p] in "-+*0123456789" else None
             if item is None:
                 return pos, col, bcol
             content_col, pos, col, empty = item
@@ -281,8 +288,11 @@ class _BlockScanner:
             self._stack.append(_Container(quote=False, col=content_col, empty=empty))
             bcol = content_col
 
-    def _list_item(self, s: str, p: int, c: int) -> tuple[int, int, int, bool] | None:
-        """A list item starting at ``p``: (content column, pos, col, empty), or None."""
+    def _list_item(self, s: str, p: int, c: int, in_paragraph: bool) -> tuple[int, int, int, bool] | None:
+        """A list item starting at ``p``: (content column, pos, col, empty), or None.
+
+        ``in_paragraph``: the line would otherwise continue a paragraph of the same container.
+        """
         m = _LIST_MARKER_RE.match(s, p)
         if m is None or _THEMATIC_RE.match(s, p):
             return None
@@ -294,7 +304,7 @@ class _BlockScanner:
         r, rc = _skip_ws(s, q, marker_end)
         empty = r >= n
         number = m.group(1)
-        if isinstance(self._leaf, _Para) and (empty or (number is not None and int(number) != 1)):
+        if in_paragraph and (empty or (number is not None and int(number) != 1)):
             return None  # such an item cannot interrupt a paragraph
         if empty:
             return marker_end + 1, r, rc, True
@@ -305,7 +315,11 @@ class _BlockScanner:
         return rc, r, rc, False
 
     def _interrupts(self, s: str, p: int, indent: int) -> bool:
-        """Whether the line would start a block instead of continuing a paragraph."""
+        """Whether a line that misses some containers starts a block (else: lazy continuation).
+
+        The paragraph belongs to an unmatched container, so the stricter rules for interrupting a
+        paragraph of the same container (list items, HTML kind 7) do not apply.
+        """
         if indent >= 4:
             return False
         ch = s[p]
@@ -316,10 +330,10 @@ class _BlockScanner:
         if ch in "`~":
             return _FENCE_RE.match(s, p) is not None
         if ch == "<":
-            return _html_start(s, p, in_paragraph=True) != 0
+            return _html_start(s, p, in_paragraph=False) != 0
         if ch in "*-_" and _THEMATIC_RE.match(s, p):
             return True
-        return ch in "-+*0123456789" and self._list_item(s, p, indent) is not None
+        return ch in "-+*0123456789" and self._list_item(s, p, indent, in_paragraph=False) is not None
 
     # -- leaves ---------------------------------------------------------------------------------
 
@@ -349,7 +363,7 @@ class _BlockScanner:
             return
         if ch == "<" and (html_kind := _html_start(s, p, isinstance(leaf, _Para))):
             self._close_leaf()
-            self._open_html(ls, s, pos, p, html_kind)
+            self._open_html(ls, s, p, html_kind)
             return
         if isinstance(leaf, _Para) and ch in "=-" and _SETEXT_RE.match(s, p):
             self._setext(leaf)
@@ -443,15 +457,11 @@ class _BlockScanner:
         self.refs.add(_normalize_label(label))
         return True
 
-    def _open_html(self, ls: int, s: str, pos: int, p: int, kind: int) -> None:
+    def _open_html(self, ls: int, s: str, p: int, kind: int) -> None:
         end = _HTML_END.get(kind)
-        block = _Html(end, keep=kind in (2, 6, 7), lines=[(ls, ls + p, ls + len(s))])
+        self._leaf = _Html(end, keep=kind in (2, 6, 7), lines=[(ls, ls + p, ls + len(s))])
         if end is not None and end.search(s, p + 2):
-            self._leaf = block
-            self._close_leaf()
-        else:
-            self._leaf = block
-        del pos
+            self._close_leaf()  # opened and closed on one line
 
     def _html_line(self, ls: int, s: str, pos: int, blank: bool) -> None:
         block = self._leaf
@@ -547,7 +557,7 @@ def _cells(source: str, start: int, end: int) -> list[tuple[int, int]]:
         last -= 1
     bounds = [first - 1, *pipes, last]
     cells = []
-    for a, b in zip(bounds, bounds[1:]):
+    for a, b in pairwise(bounds):
         a += 1
         while a < b and source[a] in " \t":
             a += 1
@@ -642,7 +652,9 @@ class _Inline:
         self._refs = refs
         self._directives = directives
 
-    def parse(self, text: str, start: int, end: int, base: int) -> tuple[list[_Piece], list[tuple[int, object]]]:
+    def parse(
+        self, text: str, start: int, end: int, base: int
+    ) -> tuple[list[_Piece], list[tuple[int, object]]]:
         """Scan ``text[start:end]``; return the output pieces and the images (position, alt)."""
         self._text, self._start, self._end, self._base = text, start, end, base
         self._pieces: list[_Piece] = []
@@ -772,7 +784,7 @@ class _Inline:
         key = "</" + name
         if start >= self._no_closer.get(key, self._end + 1):
             return -1
-        m = re.compile(rf"</{name}\s*>", re.IGNORECASE).search(self._text, start, self._end)
+        m = _close_tag_re(name).search(self._text, start, self._end)
         if m is None:
             self._no_closer[key] = start
             return -1
@@ -807,6 +819,8 @@ class _Inline:
             return j + 1
         opener = brackets.pop()
         active = opener.image or len(brackets) >= self._inactive_below
+        # Brackets pushed from now on sit at or above this index and are active again.
+        self._inactive_below = min(self._inactive_below, len(brackets))
         tail = self._link_tail(j + 1, opener.after, j) if active else -1
         if tail < 0:
             self._pieces.append([None, j, j + 1])
@@ -867,6 +881,11 @@ class _Inline:
         return k
 
 
+@cache
+def _close_tag_re(name: str) -> re.Pattern[str]:
+    return re.compile(rf"</{re.escape(name)}\s*>", re.IGNORECASE)
+
+
 @lru_cache(maxsize=4096)
 def _is_punctuation(ch: str) -> bool:
     return ch in _ASCII_PUNCTUATION or unicodedata.category(ch)[0] in "PS"
@@ -912,10 +931,8 @@ def _process_emphasis(delims: list[_Delim], pieces: list[_Piece]) -> None:
             c = following
             continue
         opener = delims[o]
-        if closer.char == "~":
-            use = closer.count
-        else:
-            use = 2 if opener.count >= 2 and closer.count >= 2 else 1
+        # Strikethrough pairs whole runs; emphasis takes two markers (strong) when it can.
+        use = closer.count if closer.char == "~" else (2 if min(opener.count, closer.count) >= 2 else 1)
         opener.count -= use
         closer.count -= use
         pieces[opener.piece][2] -= use
@@ -1007,7 +1024,7 @@ def _front_matter(source: str, spans: list[tuple[int, int]], out: list[Segment])
             while stop > value and source[stop - 1] in " \t":
                 stop -= 1
             builder.add(source[value:stop], value)
-            if not first or first != "#":
+            if first != "#":
                 k = _indented_lines(source, spans, k, close, builder)
         segment = builder.build()
         if segment is not None:
@@ -1046,7 +1063,11 @@ def _quoted_scalar(
             builder.add(token, pos)
         pos = m.end()
     # Continue after the line the scalar ended on.
-    return bisect.bisect_right([start for start, _ in spans], pos, lo=k - 1)
+    return bisect.bisect_right(spans, pos, lo=k - 1, hi=close, key=_span_start)
+
+
+def _span_start(span: tuple[int, int]) -> int:
+    return span[0]
 
 
 def _add_escape(builder: SegmentBuilder, token: str, pos: int) -> None:

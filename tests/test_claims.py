@@ -1,0 +1,87 @@
+"""Claim detection on real sentences: what must be flagged, and the honest twins that must pass."""
+
+from __future__ import annotations
+
+import pytest
+
+FLAG = [
+    ("Ketamine cures chronic pain.", "cure", "cures"),
+    ("Our infusions dramatically reduce or even eliminate nerve pain.", "cure", "eliminate nerve pain"),
+    ("Ketamine offers long-lasting relief from CRPS.", "durable-relief", "long-lasting relief"),
+    ("Ketamine offers long lasting relief.", "durable-relief", "long lasting relief"),
+    ("Ketamine is non-addictive.", "no-addiction-risk", "non-addictive"),
+    ("Ketamine is non addictive.", "no-addiction-risk", "non addictive"),
+    ("Ketamine is non-adictive.", "no-addiction-risk", "non-adictive"),
+    ("Ketamine carries no risk of addiction.", "no-addiction-risk", None),
+    ("Ketamine isn't addictive.", "no-addiction-risk", "addictive"),
+    ("Ketamine infusions are completely safe.", "absolute-safety", "completely safe"),
+    ("Ketamine is FDA-approved for chronic pain.", "regulatory-status", None),
+    ("Ketamine works for everyone.", "guaranteed-efficacy", "works for everyone"),
+    ("A single series brings relief for six months.", "numeric-overstatement", None),
+    ("Ketamine has a 70% success rate.", "numeric-overstatement", "70% success rate"),
+    ("\u201cKetamine cured my fibromyalgia,\u201d says Maria.", "cure", "cured"),
+]
+
+PASS = [
+    "Ketamine is not a cure.",
+    "Ketamine is a treatment, not a cure.",
+    "Relief may last a few weeks for some patients.",
+    "It is not without risk of dependence.",
+    "Ketamine carries a risk of dependence.",
+    "There is no guarantee it will help.",
+    "No medication is free of side effects.",
+    "Clinics promise a cure, but the evidence says otherwise.",
+    "Is ketamine addictive?",
+    "Can ketamine cure CRPS?",
+    "Ketamine is less addictive than opioids.",
+    "Antibiotics cure Lyme disease.",
+    "Many patients feel lasting relief. For most it fades within weeks, and boosters are needed.",
+    "Lasting pain relief in up to half the patients for as long as 3 weeks.",
+    "Spravato (esketamine) is FDA-approved for treatment-resistant depression.",
+    "The FDA approved a clinical trial of ketamine for CRPS.",
+    "Ketamine was approved as an anesthetic in 1970.",
+    "Ketamine is cleared from the body within 24 hours.",
+    "No cure exists for migraine, but treatments help.",
+    "Most sessions last 40\u201360 minutes, and a course is six infusions.",
+    "Nausea affects about a quarter of patients.",
+    "Chronic pain affects more than 50 million adults.",
+    "If ketamine were a cure, boosters would not be needed.",
+]
+
+
+@pytest.mark.parametrize(("text", "category", "quoted"), FLAG)
+def test_overclaims_are_flagged(lint, text, category, quoted):
+    found = lint(text)
+    assert [f.category for f in found] == [category], found
+    f = found[0]
+    assert f.line == 1
+    if quoted is not None:
+        assert f.text == quoted
+        assert text[f.column - 1 : f.end_column - 1] == quoted
+    assert f.evidence, "every finding carries evidence"
+    assert f.suggestion
+
+
+@pytest.mark.parametrize("text", PASS)
+def test_honest_twins_pass(lint, text):
+    assert lint(text) == []
+
+
+def test_finding_explains_itself_by_graph_path(lint):
+    (f,) = lint("Ketamine cures CRPS.")
+    assert any("ketamine.cure => ketamine.durable-relief contradicts ketamine.relief-short-term" in e
+               for e in f.explanation)
+    assert ("003_6c573add08330d87", 9) in {(e.source, e.line) for e in f.evidence}
+
+
+def test_hedge_in_next_sentence_of_other_paragraph_does_not_qualify(lint):
+    text = "Many patients feel lasting relief.\n\nFor most it fades within weeks, and boosters are needed.\n"
+    found = lint(text)
+    assert {f.category for f in found} == {"durable-relief", "inconsistency"}
+    dur = next(f for f in found if f.category == "durable-relief")
+    assert (dur.line, dur.column) == (1, 20)
+
+
+def test_cure_with_other_subject_in_same_sentence(lint):
+    found = lint("Antibiotics cure Lyme disease, and ketamine cures CRPS.")
+    assert [(f.category, f.column) for f in found] == [("cure", 45)]
