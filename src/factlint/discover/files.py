@@ -38,7 +38,10 @@ def _display(p: Path, cwd: Path) -> str:
 
 
 def _spec(lines: Iterable[str]) -> pathspec.PathSpec:
-    return pathspec.PathSpec.from_lines("gitwildmatch", lines)
+    try:
+        return pathspec.PathSpec.from_lines("gitignore", lines)
+    except (KeyError, LookupError):  # pathspec < 0.12 names the same syntax "gitwildmatch"
+        return pathspec.PathSpec.from_lines("gitwildmatch", lines)
 
 
 def discover(
