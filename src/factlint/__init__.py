@@ -5,7 +5,7 @@ The public API is :func:`lint_text` and :func:`lint_paths`; both return :class:`
 
 __version__ = "0.1.0"
 
-from factlint.api import LintResult, lint_paths, lint_text  # noqa: E402
-from factlint.model import CATEGORIES, Evidence, Finding  # noqa: E402
+from factlint.api import LintResult, lint_paths, lint_text
+from factlint.model import CATEGORIES, Evidence, Finding
 
 __all__ = ["CATEGORIES", "Evidence", "Finding", "LintResult", "__version__", "lint_paths", "lint_text"]

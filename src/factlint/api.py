@@ -10,7 +10,6 @@ from pathlib import Path
 
 from factlint import pack as packs_mod
 from factlint.config import Config, find_config, load_config
-from factlint.detect.detector import Speller
 from factlint.discover import discover
 from factlint.engine import analyse, configure
 from factlint.model import FileError, Finding
@@ -71,7 +70,7 @@ def _lint_one(packs: tuple[Pack, ...], display: str, path: Path, spellers: dict)
         doc = read_document(display, text)
     except (ReadError, OSError) as exc:
         return display, None, (), FileError(display, _describe(exc))
-    except Exception as exc:  # noqa: BLE001 - one bad file must never stop the run
+    except Exception as exc:
         return display, None, (), FileError(display, f"internal error while reading: {type(exc).__name__}: {exc}")
     try:
         analysis = analyse(packs, doc, spellers)
@@ -139,7 +138,7 @@ def lint_paths(
             outcomes = list(ex.map(_work, items, chunksize=max(1, len(items) // (jobs * 8))))
     else:
         outcomes = [_lint_one(packs, d, Path(p), spellers) for d, p in items]
-    for display, findings, loc, error in outcomes:
+    for _display, findings, loc, error in outcomes:
         if error is not None:
             result.errors.append(error)
             continue

@@ -151,8 +151,8 @@ def rules() -> None:
 def rules_verify(roots: tuple[str, ...]) -> None:
     """Check every evidence quote against its source, ids, edges and examples."""
     from factlint.commands.verify import verify_pack
-    from factlint.pack.load import load_pack
     from factlint.pack import bundled_pack_dir
+    from factlint.pack.load import load_pack
 
     problems = []
     for root in roots or (str(bundled_pack_dir()),):

@@ -95,7 +95,7 @@ def _toml_key_lines(text: str) -> dict[str, int]:
     return lines
 
 
-def _build(data: dict[str, Any], path: Path, line_of) -> Config:  # noqa: ANN001
+def _build(data: dict[str, Any], path: Path, line_of) -> Config:
     for key in data:
         if key not in _KEYS:
             raise RuleError(path, line_of(key), f"unknown configuration key {key!r} (known: {', '.join(sorted(_KEYS))})")

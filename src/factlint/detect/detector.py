@@ -150,7 +150,7 @@ def detect_sentence(pack: Pack, doc: Document, ref: SentenceRef, speller: Spelle
     return out
 
 
-def _assertion(doc, ref, claim_id, polarity, start, end, cue_src, c, value) -> Assertion:  # noqa: ANN001
+def _assertion(doc, ref, claim_id, polarity, start, end, cue_src, c, value) -> Assertion:
     seg = ref.segment
     src_start = seg.src_offset(ref.start + start)
     src_end = seg.src_end(ref.start + end)

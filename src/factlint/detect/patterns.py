@@ -25,9 +25,7 @@ from dataclasses import dataclass
 
 # Words too common to serve as a prefilter anchor.
 STOPWORDS = frozenset(
-    """a an the of to for in on at by with and or is are was were be been being it its it's this that
-    these those as from your you our we they their his her can may will would could should not no
-    do does did has have had i me my he she them than then so very more most some any all""".split()
+    ["a", "an", "the", "of", "to", "for", "in", "on", "at", "by", "with", "and", "or", "is", "are", "was", "were", "be", "been", "being", "it", "its", "it's", "this", "that", "these", "those", "as", "from", "your", "you", "our", "we", "they", "their", "his", "her", "can", "may", "will", "would", "could", "should", "not", "no", "do", "does", "did", "has", "have", "had", "i", "me", "my", "he", "she", "them", "than", "then", "so", "very", "more", "most", "some", "any", "all"]
 )
 
 # A gap never swallows a clause break or a negation: "has no side effects" must not match "has ...

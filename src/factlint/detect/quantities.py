@@ -82,7 +82,7 @@ def _rate(toks: list[str]) -> float | None:
             num = _number(toks[i - 1] if toks[i - 1] != "-" else toks[i - 2])
             if num is not None:
                 return num / _FRACTIONS[t]
-    if len(toks) >= 3 and toks[-2] in ("of", "in") or "out" in toks:
+    if (len(toks) >= 3 and toks[-2] in ("of", "in")) or "out" in toks:
         nums = [n for n in (_number(t) for t in toks) if n is not None]
         if len(nums) >= 2 and nums[-1] > 0:
             return nums[0] / nums[-1]

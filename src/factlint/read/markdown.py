@@ -960,6 +960,7 @@ def _can_pair(opener: _Delim, closer: _Delim) -> bool:
 
 def _emit(text: str, base: int, pieces: list[_Piece], kind: str, block: int) -> Segment | None:
     """Build a segment from inline pieces; line breaks (and blanks around them) become ``"\\n"``."""
+    _trim(text, pieces)
     builder = SegmentBuilder(kind, block)
     add = builder.add
     for value, start, end in pieces:
@@ -982,6 +983,26 @@ def _emit(text: str, base: int, pieces: list[_Piece], kind: str, block: int) -> 
         if pos < end:
             add(text[pos:end], base + pos)
     return builder.build()
+
+
+def _trim(text: str, pieces: list[_Piece]) -> None:
+    """Drop blanks left at either end once markup (a comment, a tag, code) has been removed."""
+    for piece in pieces:
+        if piece[1] < piece[2]:
+            if piece[0] is not None:
+                break
+            while piece[1] < piece[2] and text[piece[1]] in " \t":
+                piece[1] += 1
+            if piece[1] < piece[2]:
+                break
+    for piece in reversed(pieces):
+        if piece[1] < piece[2]:
+            if piece[0] is not None:
+                break
+            while piece[2] > piece[1] and text[piece[2] - 1] in " \t":
+                piece[2] -= 1
+            if piece[1] < piece[2]:
+                break
 
 
 # =============================================================================================

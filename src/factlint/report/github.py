@@ -120,7 +120,8 @@ def render_step_summary(report: RunReport) -> str:
         cats = [c for c in CATEGORIES if c in present] + sorted(present - set(CATEGORIES))
         lines += ["| Category | Errors | Warnings | Notices |", "| --- | ---: | ---: | ---: |"]
         for c in cats:
-            lines.append(f"| {_cell(c)} | {by_cat[c, 'error']} | {by_cat[c, 'warning']} | {by_cat[c, 'info']} |")
+            n = [by_cat[c, sev] for sev in ("error", "warning", "info")]
+            lines.append(f"| {_cell(c)} | {n[0]} | {n[1]} | {n[2]} |")
         lines += ["", "| Location | Rule | Severity | Message |", "| --- | --- | --- | --- |"]
         ordered = _level_order(report.findings)
         for f in ordered[:MAX_SUMMARY_ROWS]:

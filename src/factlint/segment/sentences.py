@@ -10,8 +10,7 @@ import re
 from dataclasses import dataclass
 
 _ABBREVIATIONS = frozenset(
-    """dr mr mrs ms prof st no vs etc e.g i.e approx fig al jr sr inc ltd co mt dept est min max
-    u.s u.k ph.d m.d d.o b.a m.s a.m p.m jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+    ["dr", "mr", "mrs", "ms", "prof", "st", "no", "vs", "etc", "e.g", "i.e", "approx", "fig", "al", "jr", "sr", "inc", "ltd", "co", "mt", "dept", "est", "min", "max", "u.s", "u.k", "ph.d", "m.d", "d.o", "b.a", "m.s", "a.m", "p.m", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
 )
 
 # A candidate end: terminal punctuation, closing quotes/brackets, then white space.
