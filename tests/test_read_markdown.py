@@ -435,6 +435,7 @@ def test_large_document_is_linear() -> None:
         "".join(" " * i + "- x\n" for i in range(0, 600, 2)),
         "![a](" * 3000,
     ],
+    ids=["brackets", "emphasis", "quotes", "backticks", "comments", "quote-depth", "list-depth", "images"],
 )
 def test_pathological_inputs_finish_fast(source: str) -> None:
     start = time.perf_counter()

@@ -249,8 +249,12 @@ class _BlockScanner:
         """Consume the prefixes of the open containers; return (pos, col, boundary col, matched)."""
         pos = col = bcol = matched = 0
         n = len(s)
+        p = c = -1
         for cont in self._stack:
-            p, c = _skip_ws(s, pos, col)
+            if p < pos:
+                # Columns are absolute, so the end of a run of blanks is the same from anywhere
+                # inside it: deep nesting must not rescan the indentation once per container.
+                p, c = _skip_ws(s, pos, col)
             if cont.quote:
                 if c - bcol > 3 or p >= n or s[p] != ">":
                     break
