@@ -17,7 +17,8 @@ from factlint.report.sarif import render_sarif
 
 jsonschema = pytest.importorskip("jsonschema")
 
-SCHEMA_PATH = Path("/work/shared/schemas/sarif-schema-2.1.0.json")
+# shared/ sits beside the checkout (as in CI); FACTLINT_SARIF_SCHEMA overrides.
+SCHEMA_PATH = Path(os.environ.get("FACTLINT_SARIF_SCHEMA") or Path(__file__).resolve().parents[2] / "shared" / "schemas" / "sarif-schema-2.1.0.json")
 ROOT = Path(__file__).resolve().parents[1]
 TEXT = "Ketamine cures chronic pain.\nKetamine is non-addictive, 100% safe.\n"
 
