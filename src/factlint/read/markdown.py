@@ -321,8 +321,8 @@ class _BlockScanner:
     def _interrupts(self, s: str, p: int, indent: int) -> bool:
         """Whether a line that misses some containers starts a block (else: lazy continuation).
 
-        The paragraph belongs to an unmatched container, so the stricter rules for interrupting a
-        paragraph of the same container (list items, HTML kind 7) do not apply.
+        The paragraph belongs to an unmatched container, so the stricter rules for list items
+        interrupting a paragraph of the same container do not apply (those for HTML do).
         """
         if indent >= 4:
             return False
@@ -334,7 +334,7 @@ class _BlockScanner:
         if ch in "`~":
             return _FENCE_RE.match(s, p) is not None
         if ch == "<":
-            return _html_start(s, p, in_paragraph=False) != 0
+            return _html_start(s, p, in_paragraph=True) != 0
         if ch in "*-_" and _THEMATIC_RE.match(s, p):
             return True
         return ch in "-+*0123456789" and self._list_item(s, p, indent, in_paragraph=False) is not None
@@ -433,13 +433,17 @@ class _BlockScanner:
         columns = len(_DELIM_CELL_RE.findall(s, p))
         _, header_start, header_end = para.lines[-1]
         header = _cells(self.source, header_start, header_end)
-        if len(header) != columns:
+        # A header needs a pipe of its own (as in markdown-it) and the delimiter row's cell count.
+        if len(header) != columns or not self._has_pipe(header_start, header_end):
             return False
         para.lines.pop()
         self._close_leaf()
         self._add_cells(header)
         self._leaf = _Table(columns)
         return True
+
+    def _has_pipe(self, start: int, end: int) -> bool:
+        return any(m.group() == "|" for m in _PIPE_OR_ESCAPE_RE.finditer(self.source, start, end))
 
     def _row(self, start: int, end: int, columns: int) -> None:
         # Cells beyond the header's count are not rendered by GFM.
