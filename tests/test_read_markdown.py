@@ -279,7 +279,12 @@ def test_images_alt_is_its_own_segment() -> None:
     doc = md(source)
     assert texts(doc) == ["Text  more  end.", "A cure for pain", "Raw & alt"]
     assert [s.kind for s in doc.segments] == ["paragraph", "img_alt", "img_alt"]
-    assert len({s.block for s in doc.segments}) == 3
+    assert [s.block for s in doc.segments] == [0, 1, 2]
+    # A paragraph that is only an image yields the alt text alone; block numbers stay dense.
+    assert [(s.kind, s.block) for s in md("![alt](x.png)\n\nNext.\n").segments] == [
+        ("img_alt", 0),
+        ("paragraph", 1),
+    ]
     assert pos(doc, "cure for") == (1, 11)
     seg, i = find(doc, "& alt")
     assert doc.source[seg.src_offset(i) : seg.src_end(i + 1)] == "&amp;"
@@ -288,8 +293,11 @@ def test_images_alt_is_its_own_segment() -> None:
 
 def test_inline_html_tags_are_removed_text_stays() -> None:
     doc = md('Ketamine <span class="hl">cures</span> <b>pain</b><br/> <code>codeword</code> end.\n')
-    assert texts(doc) == ["Ketamine cures pain  end."]
+    assert texts(doc) == ["Ketamine cures pain\n  end."]
     assert pos(doc, "cures") == (1, 27)
+    seg, i = find(doc, "\n")
+    assert doc.source[seg.src_offset(i) : seg.src_end(i + 1)] == "<br/>"  # a break, not glued words
+    assert texts(md("Relief<br>lasts<div>weeks</div>\n")) == ["Relief\nlasts\nweeks"]
 
 
 def test_emphasis_markers_are_removed() -> None:
@@ -367,6 +375,8 @@ def test_front_matter_single_quoted_and_block_scalars() -> None:
 def test_front_matter_needs_to_be_first_and_closed() -> None:
     assert texts(md("Intro\n\n---\ntitle: x\n---\n")) == ["Intro", "title: x"]
     assert texts(md("---\ntitle: open\n")) == ["title: open"]
+    # A thematic break opening a document is not front matter when prose follows it.
+    assert texts(md("---\nSome prose here.\n\n---\nMore.\n")) == ["Some prose here.", "More."]
 
 
 def test_comments_give_directives() -> None:

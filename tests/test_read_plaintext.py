@@ -106,3 +106,15 @@ def test_ordinary_comments_stay_prose() -> None:
 def test_empty_and_blank_inputs() -> None:
     assert read_text("a.txt", "").segments == ()
     assert read_text("a.txt", " \n\t\n\r\n").segments == ()
+
+
+def test_long_lines_are_paragraphs_of_their_own() -> None:
+    # Text copied from a web page: a heading line, then one paragraph per line, no blank lines.
+    para1 = "Ketamine has been studied for chronic pain for decades, and " * 3
+    para2 = "Relief after an infusion series usually lasts a few weeks for those who respond. " * 2
+    source = f"Understanding Chronic Pain\n{para1.strip()}\n{para2.strip()}\nShort closing line.\n"
+    doc = read_text("a.txt", source)
+    assert texts(doc) == [f"Understanding Chronic Pain\n{para1.strip()}", para2.strip(), "Short closing line."]
+    assert [s.block for s in doc.segments] == [0, 1, 2]
+    assert pos(doc, "Relief") == (3, 1)
+    assert_exact(doc)

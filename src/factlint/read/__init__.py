@@ -10,9 +10,6 @@ import os
 
 from factlint.read.decode import BinaryFileError, ReadError, decode
 from factlint.read.document import Directive, Document, LineIndex, Segment
-from factlint.read.html import read_html
-from factlint.read.markdown import read_markdown
-from factlint.read.plaintext import read_text
 
 __all__ = [
     "BinaryFileError",
@@ -34,7 +31,6 @@ _KIND_BY_EXTENSION = {
     ".htm": "html",
     ".xhtml": "html",
 }
-_READERS = {"markdown": read_markdown, "html": read_html, "text": read_text}
 
 
 def kind_for_path(path: str) -> str:
@@ -49,10 +45,21 @@ def read_document(path: str, source: str, kind: str | None = None) -> Document:
     Raises :class:`ValueError` for an unknown kind.
     """
     kind = kind or kind_for_path(path)
-    reader = _READERS.get(kind)
-    if reader is None:
-        raise ValueError(f"unknown document kind {kind!r} (expected markdown, html or text)")
-    return reader(path, source)
+    # Readers are imported when first needed: a run over plain text never compiles the Markdown
+    # and HTML machinery, and start-up stays short.
+    if kind == "markdown":
+        from factlint.read.markdown import read_markdown
+
+        return read_markdown(path, source)
+    if kind == "html":
+        from factlint.read.html import read_html
+
+        return read_html(path, source)
+    if kind == "text":
+        from factlint.read.plaintext import read_text
+
+        return read_text(path, source)
+    raise ValueError(f"unknown document kind {kind!r} (expected markdown, html or text)")
 
 
 def read_bytes(path: str, data: bytes, kind: str | None = None) -> Document:

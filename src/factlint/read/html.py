@@ -65,7 +65,9 @@ _LONGEST_ENTITY_NAME = max(len(name) for name in html5)
 # (at close() it hands the whole rest of the input over as one piece of text, tags included).
 # Such "&#" are hidden from it; their text is still read from the original.
 _BAD_CHARREF_RE = re.compile(r"&#(?!(?:[0-9]+|[xX][0-9a-fA-F]+)[^0-9a-fA-F])")
-_WS_RE = re.compile(r"[ \t\n\r\f]+")
+_WS = " \t\n\r\f"
+_BREAK_RE = re.compile(r"[\r\n]+")
+_UNFINISHED_TAG_RE = re.compile(r"<(?:/?[A-Za-z]|!|\?)[^<>]*\Z")
 _TAG_NAME_RE = re.compile(r"</?[A-Za-z][^\t\n\r\f />\x00]*")
 _ATTR_RE = re.compile(r"""[\s/]*([^\s/>][^\s/=>]*)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]*))?""")
 
@@ -199,15 +201,34 @@ class _Sink:
 
     def text(self, raw: str, offset: int) -> None:
         """Add source text ``raw`` found at ``offset``."""
-        pos = 0
-        for m in _WS_RE.finditer(raw):
-            if m.start() > pos:
-                self._word(raw[pos : m.start()], offset + pos)
-            if len(self._builder) and self._pending is None:
-                self._pending = (m.group(), offset + m.start())
-            pos = m.end()
-        if pos < len(raw):
-            self._word(raw[pos:], offset + pos)
+        end = len(raw)
+        start = end - len(raw.lstrip(_WS))
+        if start:
+            self._hold(raw[:start], offset)
+        if start == end:
+            return
+        body_end = len(raw.rstrip(_WS))
+        self._flush_pending()
+        add = self._builder.add
+        pos = start
+        # Only white space around a line break is rewritten; spaces and tabs between words stay
+        # part of one verbatim run (one builder call per text node, not one per word).
+        for br in _BREAK_RE.finditer(raw, start, body_end):
+            if br.start() < pos:
+                continue
+            left, right = br.start(), br.end()
+            while left > pos and raw[left - 1] in _WS:
+                left -= 1
+            while right < body_end and raw[right] in _WS:
+                right += 1
+            if left > pos:
+                add(raw[pos:left], offset + pos)
+            add("\n", offset + left, right - left)
+            pos = right
+        if pos < body_end:
+            add(raw[pos:body_end], offset + pos)
+        if body_end < end:
+            self._pending = (raw[body_end:], offset + body_end)
 
     def replacement(self, value: str, offset: int, length: int) -> None:
         """Add ``value`` standing for the ``length`` source characters at ``offset``."""
@@ -218,9 +239,10 @@ class _Sink:
         """The segment, or ``None`` if nothing but white space was fed."""
         return self._builder.build()
 
-    def _word(self, word: str, offset: int) -> None:
-        self._flush_pending()
-        self._builder.add(word, offset)
+    def _hold(self, space: str, offset: int) -> None:
+        # White space between two pieces of text; the first run seen stands for all of it.
+        if space and len(self._builder) and self._pending is None:
+            self._pending = (space, offset)
 
     def _flush_pending(self) -> None:
         if self._pending is None:
@@ -265,8 +287,14 @@ class _Extractor(HTMLParser):
 
     def run(self) -> None:
         """Tokenise the whole text and flush what is still open."""
+        text = self._text
+        # Input that ends inside a tag ("<div class=" at the end) is dropped by browsers; the
+        # standard parser would hand it over as text instead.
+        tail = _UNFINISHED_TAG_RE.search(text)
+        if tail is not None:
+            text = text[: tail.start()]
         try:
-            self.feed(_BAD_CHARREF_RE.sub("&\x00", self._text))
+            self.feed(_BAD_CHARREF_RE.sub("&\x00", text))
             self.close()
         except Exception:
             # A parser bug must cost the rest of this file, not the whole run.

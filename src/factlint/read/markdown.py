@@ -22,6 +22,7 @@ from functools import cache, lru_cache
 from html import unescape
 from html.entities import html5
 from itertools import pairwise
+from typing import TypeAlias
 
 from factlint.read.directives import parse_directive
 from factlint.read.document import Directive, Document, LineIndex, Segment, SegmentBuilder
@@ -39,7 +40,8 @@ _DELIM_ROW_RE = re.compile(r"\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ 
 _DELIM_CELL_RE = re.compile(r":?-+:?")
 _PIPE_OR_ESCAPE_RE = re.compile(r"\\.|\|")
 _REF_DEF_RE = re.compile(
-    r"\[((?:[^\[\]\\]|\\.){1,999})\]:[ \t]*(?:<[^<>\r\n]*>|[^\s<]\S*)"
+    r"\[((?:[^\[\]\\]|\\.){1,999})\]:[ \t]*"
+    r"(?:<[^<>\r\n]*>|(?!<)(?:[^\s()\\]|\\.|\((?:[^\s()\\]|\\.)*\))+)"
     r"(?:[ \t]+(?:\"[^\"]*\"|'[^']*'|\([^()]*\)))?[ \t]*$"
 )
 _HTML_BLOCK_NAMES = (
@@ -91,11 +93,14 @@ _LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")
 _ASCII_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 # Inline HTML elements whose content is code, not prose.
 _INLINE_SKIP = frozenset({"code", "kbd", "pre", "samp", "script", "style", "textarea"})
+# Inline HTML elements that put what follows on a new line.
+_BREAKING_TAGS = frozenset({"br", "hr", *_HTML_BLOCK_NAMES.replace("h[1-6]", "h1|h2|h3|h4|h5|h6").split("|")})
 
 # ---------------------------------------------------------------------------------------------
 # Front matter.
 
 _FRONT_KEY_RE = re.compile(r"(title|description)[ \t]*:(?=[ \t]|$)[ \t]*")
+_YAML_TOP_LINE_RE = re.compile(r"[^\s#:][^:]*:(?:[ \t]|$)|-(?:[ \t]|$)")
 _BLOCK_SCALAR_RE = re.compile(r"[|>][-+0-9]*[ \t]*(?:#.*)?$")
 _PLAIN_COMMENT_RE = re.compile(r"[ \t]+#")
 _DQ_TOKEN_RE = re.compile(
@@ -127,9 +132,9 @@ def read_markdown(path: str, source: str) -> Document:
         scanner.line(line_start, source[line_start:line_end])
     scanner.finish()
     directives: list[Directive] = []
-    inline = _Inline(index, scanner.refs, directives)
+    context = _Context(index, scanner.refs, directives)
     last_unit = -1
-    unit_block = block
+    unit_block: int | None = None  # the block of the current unit, once it has text
     for unit in scanner.units:
         if unit.kind == "html":
             text, base = _unit_text(source, unit)
@@ -138,9 +143,8 @@ def read_markdown(path: str, source: str) -> Document:
             directives.extend(comments)
             continue
         if unit.unit != last_unit:
-            last_unit, unit_block = unit.unit, block
-            block += 1
-        block = _inline_unit(source, unit, inline, unit_block, block, segments)
+            last_unit, unit_block = unit.unit, None
+        unit_block, block = _inline_unit(source, unit, context, unit_block, block, segments)
     return Document(
         path=path, source=source, segments=tuple(segments), directives=tuple(directives), kind="markdown"
     )
@@ -161,6 +165,7 @@ class _Container:
 class _Para:
     kind: str
     lines: list[tuple[int, int, int]]  # (line start, content start, content end)
+    last_indented: bool = False  # the last line is indented 4+ columns (it cannot head a table)
 
 
 @dataclass(slots=True)
@@ -351,6 +356,7 @@ class _BlockScanner:
         if c - bcol >= 4:
             if isinstance(leaf, _Para):
                 leaf.lines.append((ls, ls + p, ls + _rstrip_len(s)))
+                leaf.last_indented = True
             else:
                 self._close_leaf()
                 self._leaf = _INDENTED
@@ -365,7 +371,8 @@ class _BlockScanner:
             run = fence.group(1) or fence.group(2)
             self._leaf = _Fence(run[0], len(run))
             return
-        if ch == "<" and (html_kind := _html_start(s, p, isinstance(leaf, _Para))):
+        # Kind 7 HTML (any lone tag) can interrupt neither a paragraph nor a table.
+        if ch == "<" and (html_kind := _html_start(s, p, isinstance(leaf, (_Para, _Table)))):
             self._close_leaf()
             self._open_html(ls, s, p, html_kind)
             return
@@ -380,6 +387,7 @@ class _BlockScanner:
             if "|" in s and self._start_table(leaf, s, p):
                 return
             leaf.lines.append((ls, ls + p, end))
+            leaf.last_indented = False
             return
         if isinstance(leaf, _Table):
             self._row(ls + p, end, leaf.columns)
@@ -423,12 +431,11 @@ class _BlockScanner:
 
     def _setext(self, para: _Para) -> None:
         self._leaf = None
-        para.kind = "heading"
         self._add_lines("heading", para.lines)
 
     def _start_table(self, para: _Para, s: str, p: int) -> bool:
         """Turn the paragraph's last line into a table header if ``s`` is a delimiter row."""
-        if _DELIM_ROW_RE.match(s, p) is None or "|" not in s[p:]:
+        if para.last_indented or _DELIM_ROW_RE.match(s, p) is None or "|" not in s[p:]:
             return False
         columns = len(_DELIM_CELL_RE.findall(s, p))
         _, header_start, header_end = para.lines[-1]
@@ -601,19 +608,25 @@ def _unit_text(source: str, unit: _Unit) -> tuple[str, int]:
 
 
 def _inline_unit(
-    source: str, unit: _Unit, inline: _Inline, unit_block: int, block: int, out: list[Segment]
-) -> int:
-    """Read one unit's inline content into ``out``; return the next free block number."""
+    source: str, unit: _Unit, context: _Context, unit_block: int | None, block: int, out: list[Segment]
+) -> tuple[int | None, int]:
+    """Read one unit's inline content into ``out``.
+
+    ``unit_block`` is the block already given to this table row (``None`` for a new unit), ``block``
+    the next free number; returns both, updated. Numbers go only to segments that exist.
+    """
     if unit.blanks:
         text, base = _unit_text(source, unit)
         start, end = 0, len(text)
     else:
         # Read straight from the source: no copy, and offsets need no translation.
         text, base, start, end = source, 0, unit.start, unit.end
-    pieces, images = inline.parse(text, start, end, base)
-    segment = _emit(text, base, pieces, unit.kind, unit_block)
+    pieces, images = _Inline(context, text, start, end, base).parse()
+    segment = _emit(text, base, pieces, unit.kind, block if unit_block is None else unit_block)
     if segment is not None:
         out.append(segment)
+        if unit_block is None:
+            unit_block, block = block, block + 1
     for _, alt in sorted(images, key=lambda image: image[0]):
         if isinstance(alt, tuple):
             image = attribute_segment(text, alt, base, "img_alt", block)
@@ -622,12 +635,14 @@ def _inline_unit(
         if image is not None:
             out.append(image)
             block += 1
-    return block
+    return unit_block, block
 
 
 # A piece of inline output: [replacement text or None for a verbatim copy, start, end] in the
 # parse text. Emphasis processing narrows pieces in place, so they are lists.
-_Piece = list
+_Piece: TypeAlias = list
+# An image's alt text: pieces (Markdown images) or the span of an <img alt="..."> value.
+_Alt: TypeAlias = "list[_Piece] | tuple[int, int]"
 
 
 @dataclass(slots=True)
@@ -652,28 +667,34 @@ class _Bracket:
     after: int  # where the link text starts
 
 
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What the inline pass shares across units."""
+
+    index: LineIndex
+    refs: set[str]  # normalised labels of the link reference definitions
+    directives: list[Directive]  # collected from inline comments
+
+
 class _Inline:
-    """The inline scanner: one call of :meth:`parse` per unit."""
+    """The inline scanner for one unit, ``text[start:end]`` (``text`` index + ``base`` = offset)."""
 
-    def __init__(self, index: LineIndex, refs: set[str], directives: list[Directive]) -> None:
-        self._index = index
-        self._refs = refs
-        self._directives = directives
-
-    def parse(
-        self, text: str, start: int, end: int, base: int
-    ) -> tuple[list[_Piece], list[tuple[int, object]]]:
-        """Scan ``text[start:end]``; return the output pieces and the images (position, alt)."""
+    def __init__(self, context: _Context, text: str, start: int, end: int, base: int) -> None:
+        self._context = context
         self._text, self._start, self._end, self._base = text, start, end, base
         self._pieces: list[_Piece] = []
         self._delims: list[_Delim] = []
         self._brackets: list[_Bracket] = []
-        self._images: list[tuple[int, object]] = []
+        self._images: list[tuple[int, _Alt]] = []
         self._inactive_below = 0  # brackets below this stack index are inside a link: no links
         self._backtick_runs: dict[int, list[int]] | None = None
         self._no_closer: dict[str, int] = {}  # closer -> offset from which it is known absent
+
+    def parse(self) -> tuple[list[_Piece], list[tuple[int, _Alt]]]:
+        """Scan the unit; return the output pieces and the images (position, alt)."""
+        text, end = self._text, self._end
         pieces = self._pieces
-        i = start
+        i = self._start
         while True:
             m = _SPECIAL_RE.search(text, i, end)
             if m is None:
@@ -772,9 +793,15 @@ class _Inline:
                 return self._open_tag(j, tag)
             tag = _CLOSE_TAG_RE.match(text, j, end)
             if tag is not None:
+                self._tag_break(tag)
                 return tag.end()
         self._pieces.append([None, j, j + 1])
         return j + 1
+
+    def _tag_break(self, tag: re.Match[str]) -> None:
+        # "one<br>two" or "a</div>b" renders on two lines: keep the words apart.
+        if tag.group(1).lower() in _BREAKING_TAGS:
+            self._pieces.append(["\n", tag.start(), tag.end()])
 
     def _open_tag(self, j: int, tag: re.Match[str]) -> int:
         name = tag.group(1).lower()
@@ -786,6 +813,7 @@ class _Inline:
             closer = self._find_close_tag(name, tag.end())
             if closer >= 0:
                 return closer
+        self._tag_break(tag)
         return tag.end()
 
     def _find_close_tag(self, name: str, start: int) -> int:
@@ -808,11 +836,12 @@ class _Inline:
         return found
 
     def _comment(self, start: int, close: int) -> None:
-        line = self._index.position(self._base + start)[0]
-        end_line = self._index.position(self._base + close)[0]
+        index = self._context.index
+        line = index.position(self._base + start)[0]
+        end_line = index.position(self._base + close)[0]
         directive = parse_directive(self._text[start + 4 : close].strip(), line, end_line)
         if directive is not None:
-            self._directives.append(directive)
+            self._context.directives.append(directive)
 
     def _open_bracket(self, j: int, image: bool) -> int:
         width = 2 if image else 1
@@ -853,14 +882,15 @@ class _Inline:
             m = _INLINE_LINK_TAIL_RE.match(text, k, end)
             if m is not None:
                 return m.end()
-        if not self._refs:
+        refs = self._context.refs
+        if not refs:
             return -1
         if k < end and text[k] == "[":
             m = _LINK_LABEL_RE.match(text, k, end)
             if m is not None:
                 label = m.group(1) if m.group(1).strip() else text[label_start:label_end]
-                return m.end() if _normalize_label(label) in self._refs else -1
-        if label_end - label_start <= 999 and _normalize_label(text[label_start:label_end]) in self._refs:
+                return m.end() if _normalize_label(label) in refs else -1
+        if label_end - label_start <= 999 and _normalize_label(text[label_start:label_end]) in refs:
             return k
         return -1
 
@@ -995,21 +1025,25 @@ def _emit(text: str, base: int, pieces: list[_Piece], kind: str, block: int) -> 
 
 def _trim(text: str, pieces: list[_Piece]) -> None:
     """Drop blanks left at either end once markup (a comment, a tag, code) has been removed."""
-    for piece in pieces:
-        if piece[1] < piece[2]:
-            if piece[0] is not None:
-                break
-            while piece[1] < piece[2] and text[piece[1]] in " \t":
-                piece[1] += 1
-            if piece[1] < piece[2]:
-                break
-    for piece in reversed(pieces):
-        if piece[1] < piece[2]:
-            if piece[0] is not None:
-                break
-            while piece[2] > piece[1] and text[piece[2] - 1] in " \t":
-                piece[2] -= 1
-            if piece[1] < piece[2]:
+    for order in (pieces, reversed(pieces)):
+        for piece in order:
+            value, start, end = piece
+            if start >= end:
+                continue
+            if value is not None:
+                if value.strip():
+                    break
+                piece[1] = end  # a line break standing for a tag, with nothing before it
+                continue
+            if order is pieces:
+                while start < end and text[start] in " \t":
+                    start += 1
+                piece[1] = start
+            else:
+                while end > start and text[end - 1] in " \t":
+                    end -= 1
+                piece[2] = end
+            if start < end:
                 break
 
 
@@ -1030,7 +1064,7 @@ def _front_matter(source: str, spans: list[tuple[int, int]], out: list[Segment])
         (k for k in range(1, len(spans)) if source[spans[k][0] : spans[k][1]].rstrip() in ("---", "...")),
         None,
     )
-    if close is None:
+    if close is None or not all(_looks_like_yaml(source, *span) for span in spans[1:close]):
         return 0, 0
     block = 0
     k = 1
@@ -1060,6 +1094,15 @@ def _front_matter(source: str, spans: list[tuple[int, int]], out: list[Segment])
             out.append(segment)
             block += 1
     return close + 1, block
+
+
+def _looks_like_yaml(source: str, start: int, end: int) -> bool:
+    """Whether a line between two ``---`` can belong to YAML front matter.
+
+    A document that merely opens with a thematic break ("---", prose, "---") must not lose the
+    prose in between: at the top level YAML has keys, list items, comments and blank lines only.
+    """
+    return start == end or source[start] in " \t#" or _YAML_TOP_LINE_RE.match(source, start, end) is not None
 
 
 def _quoted_scalar(

@@ -1,5 +1,9 @@
 """Plain text: every run of non-blank lines is one block of prose.
 
+Text copied from web pages often has no blank lines at all, one paragraph per (long) line; a
+line longer than any hard-wrapped prose (over 100 characters) therefore also ends its block, so a
+whole article does not become one block.
+
 Comment lines that hold a directive (``<!-- factlint-... -->``, ``# factlint-...``,
 ``// factlint-...``) are switches, not prose; a ``<!-- factlint-... -->`` comment may also close a
 prose line, and may span several lines when it stands alone.
@@ -20,14 +24,16 @@ _TRAILING_COMMENT_RE = re.compile(
     r"[ \t]+(?:<!--((?:(?!-->).)*?factlint-(?:(?!-->).)*)-->|(?:#|//)[ \t]*(factlint-.*?))[ \t]*\Z"
 )
 _MARKER = "factlint-"
+# Hard-wrapped prose stays well under this width; a longer line is a paragraph of its own.
+_UNWRAPPED_LINE = 100
 
 
 def read_text(path: str, source: str) -> Document:
     """Read plain text into a :class:`Document` of kind ``text``.
 
-    Each run of non-blank lines becomes one segment (its own block); line breaks inside it become
-    ``"\\n"`` mapped to the break in the source, and leading and trailing blanks of each line are
-    left out.
+    Each run of non-blank lines becomes one segment (its own block), ending early after a line of
+    over 100 characters (a paragraph per line); line breaks inside it become ``"\\n"`` mapped to
+    the break in the source, and leading and trailing blanks of each line are left out.
     """
     index = LineIndex(source)
     spans = list(index.spans())
@@ -70,6 +76,9 @@ def read_text(path: str, source: str) -> Document:
         builder.add(source[first:last], first)
         prev_end = spans[k][1]
         k += 1
+        if last - first > _UNWRAPPED_LINE:
+            block = _finish(builder, segments, block)
+            builder = None
     _finish(builder, segments, block)
     return Document(
         path=path, source=source, segments=tuple(segments), directives=tuple(directives), kind="text"
