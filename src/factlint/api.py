@@ -105,18 +105,20 @@ def lint_paths(
     jobs: int = 1,
     stdin_text: str | None = None,
     stdin_name: str = "-",
+    packs: tuple[Pack, ...] | None = None,
 ) -> LintResult:
     """Lint files and directories. One bad file never stops the others; it becomes an error entry.
 
     Contradictions between files of the run are reported as ``inconsistency`` findings.
-    ``config`` defaults to the configuration found by walking up from the first path.
+    ``config`` defaults to the configuration found by walking up from the first path; ``packs``
+    (already compiled) replaces the packs the configuration names.
     """
     paths = [str(p) for p in paths]
     if config is None:
         first = next((p for p in paths if p != "-"), ".")
         found = find_config(Path(first))
         config = load_config(found) if found else Config()
-    packs = load_packs(config, rules)
+    packs = packs if packs is not None else load_packs(config, rules)
     targets = discover([p for p in paths if p != "-"], config.include, config.exclude)
     result = LintResult()
     located: list[tuple[str, Located]] = []

@@ -198,5 +198,36 @@ def rules_graph(fmt: str, root: str | None) -> None:
     click.echo(render_graph(load_pack_dir(root), fmt), nl=False)
 
 
+@main.command("eval")
+@click.option("--corpus", type=click.Path(file_okay=False), default=None,
+              help="Folder with dev.yaml and heldout.yaml [default: fixtures/eval of this checkout].")
+@click.option("--pages", type=click.Path(file_okay=False), default=None,
+              help="Folder of pages with *.expected.yaml hand labels [default: fixtures/pages].")
+@click.option("--split", type=click.Choice(["dev", "heldout", "all"]), default="all", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--details/--no-details", default=True, show_default=True,
+              help="List every miss and false alarm with its sentence.")
+@click.option("--rules", "root", type=str, default=None, help="Rule pack directory (default: the bundled pack).")
+@guarded
+def evaluate(corpus: str | None, pages: str | None, split: str, fmt: str, details: bool, root: str | None) -> None:
+    """Precision, recall and F1 per category on the labelled corpus; agreement on golden pages."""
+    from factlint.commands import evaluate as ev
+    from factlint.pack import load_pack_dir
+
+    base = Path(__file__).resolve().parents[2] / "fixtures"
+    corpus_dir = Path(corpus) if corpus else base / "eval"
+    pages_dir = Path(pages) if pages else base / "pages"
+    names = ["dev", "heldout"] if split == "all" else [split]
+    files = [corpus_dir / f"{n}.yaml" for n in names]
+    missing = [str(f) for f in files if not f.is_file()]
+    if missing:
+        raise UsageFailure(f"{missing[0]}: corpus file not found (use --corpus)")
+    packs = (load_pack_dir(root),)
+    splits = [ev.evaluate_split(packs, n, ev.load_items(f)) for n, f in zip(names, files)]
+    page_results = ev.evaluate_pages(packs, pages_dir) if pages_dir.is_dir() else []
+    out = ev.render_json(splits, page_results) if fmt == "json" else ev.render_text(splits, page_results, details)
+    click.echo(out, nl=False)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
