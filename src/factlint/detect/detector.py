@@ -7,7 +7,8 @@ is read in its context. Most sentences stop at the prefilter.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import os
+from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz, process
 
@@ -42,8 +43,12 @@ class Speller:
             if not self._choices:
                 self._choices = sorted(self.vocabulary)
             best = process.extractOne(word, self._choices, scorer=fuzz.ratio, score_cutoff=self.cutoff)
+            # An inflection of a cue word ("clinics" for "clinic") is a different word, not a typo:
+            # only a difference before the last two letters counts as a misspelling.
             if best is not None and best[0][0] == word[0]:
-                out = best[0]
+                shared = len(os.path.commonprefix([word, best[0]]))
+                if shared < min(len(word), len(best[0])) - 2:
+                    out = best[0]
         self._cache[word] = out
         return out
 
@@ -83,9 +88,33 @@ def _tokens(text: str, speller: Speller) -> Tokens:
 def detect(pack: Pack, doc: Document, speller: Speller) -> list[Assertion]:
     """All assertions the document makes about the pack's claims."""
     out: list[Assertion] = []
-    for ref in iter_sentences(doc):
-        out.extend(detect_sentence(pack, doc, ref, speller))
+    refs = iter_sentences(doc)
+    for i, ref in enumerate(refs):
+        found = detect_sentence(pack, doc, ref, speller)
+        if found and i + 1 < len(refs) and any(a.question for a in found):
+            found = _answered(pack, found, refs[i + 1])
+        out.extend(found)
     return out
+
+
+def _answered(pack: Pack, found: list[Assertion], answer: SentenceRef) -> list[Assertion]:
+    """A question answered by the next sentence ("Is it addictive? No.") asserts the answer.
+
+    "Yes" commits the question's claims as asked, "No"/"Never" commits their denial. Any other
+    next sentence leaves the question asserting nothing.
+    """
+    joined = tokenize(answer.text[:80]).joined
+    verdict = None
+    if any(p.regex.match(joined, 1) for p in pack.context.deny):
+        verdict = False
+    elif any(p.regex.match(joined, 1) for p in pack.context.affirm):
+        verdict = True
+    if verdict is None:
+        return found
+    return [
+        replace(a, question=False, polarity=a.polarity if verdict else not a.polarity) if a.question else a
+        for a in found
+    ]
 
 
 def detect_sentence(pack: Pack, doc: Document, ref: SentenceRef, speller: Speller) -> list[Assertion]:

@@ -45,7 +45,7 @@ _UNIT = r"(?:minute|hour|day|week|month|year|decade)s?"
 # "4 - 6 weeks", "four to six weeks", "1 to 3 months", "months to years", "a year", "several months"
 DURATION_RE = (
     rf"(?:(?:{_NUM} (?:(?:-|to|or) {_NUM} )?{_UNIT} (?:(?:-|to|or) (?:{_NUM} )?{_UNIT} )?)"
-    rf"|(?:{_UNIT} (?:(?:-|to|or) {_UNIT} )?)|(?:a lifetime |life |forever |indefinitely ))"
+    rf"|(?:{_UNIT} (?:(?:-|to|or) {_UNIT} )?))"
 )
 _FRACTION = (
     r"(?:(?:a|one|two|three|four|five|six|seven|eight|nine) (?:- )?"
@@ -56,7 +56,7 @@ _PERCENT = rf"(?:{_NUM} (?:(?:-|to|and) {_NUM} )?(?:%|percent|per cent) )"
 RATE_RE = (
     r"(?:(?:more than|over|at least|above|upwards of|nearly|almost|close to) )?"
     rf"(?:{_PERCENT}|{_FRACTION}|(?:half |majority |vast majority )"
-    rf"|(?:{_NUM} (?:out of|of|in) {_NUM} ))"
+    rf"|(?:{_NUM} (?:out of|of every|of|in) {_NUM} ))"
 )
 
 _BUILTIN_MACROS = {"duration": DURATION_RE, "rate": RATE_RE}
@@ -197,6 +197,9 @@ class _Parser:
 
 def _word(tok: str, text: str) -> object:
     tok = normalise_token(tok)
+    if len(tok) > 1 and re.search(r"[?+{}\\^$]", tok):
+        # Regex habits ("(fda )?approval", "claims?") would silently match nothing.
+        raise PatternError(f"{tok!r} is not a word: use [optional] parts and alternatives, not regex, in {text!r}")
     if tok.endswith("*"):
         stem = tok[:-1]
         if len(stem) < 3:

@@ -90,8 +90,17 @@ def load_context(files: list[tuple[Path, LineDict]], macros: dict[str, object]) 
     windows: dict[str, int] = {}
     markers: set[str] = set()
     kind_terms: dict[str, set[str]] = {}
+    affirm: list[Compiled] = []
+    deny: list[Compiled] = []
     for path, data in files:
-        _unknown_keys(data, {*_CONTEXT_KINDS, "pseudo", "terminators", "comparison_markers"}, path, "context")
+        _unknown_keys(data, {*_CONTEXT_KINDS, "pseudo", "terminators", "comparison_markers", "answers"},
+                      path, "context")
+        if "answers" in data:
+            answers = _mapping(data["answers"], path, data.line_of("answers"), "context.answers")
+            _unknown_keys(answers, {"affirm", "deny"}, path, "context.answers")
+            for key, bucket in (("affirm", affirm), ("deny", deny)):
+                if key in answers:
+                    bucket += _pattern_list(answers[key], macros, path, answers.line_of(key), f"answers.{key}")
         for kind in _CONTEXT_KINDS:
             if kind not in data:
                 continue
@@ -120,7 +129,7 @@ def load_context(files: list[tuple[Path, LineDict]], macros: dict[str, object]) 
             markers |= {t.lower() for t in _strings(data["comparison_markers"], path,
                                                     data.line_of("comparison_markers"), "comparison_markers")}
     return Context(tuple(triggers), tuple(pseudo), frozenset(terminators), windows, frozenset(markers),
-                   {k: frozenset(v) for k, v in kind_terms.items()})
+                   {k: frozenset(v) for k, v in kind_terms.items()}, tuple(affirm), tuple(deny))
 
 
 def _claim(data: Any, pack: str, path: Path, line: int, macros: dict[str, object],

@@ -99,6 +99,8 @@ class Context:
     windows: dict[str, int]
     comparison_markers: frozenset[str]
     kind_terminators: dict[str, frozenset[str]] = field(default_factory=dict)
+    affirm: tuple[Compiled, ...] = ()
+    deny: tuple[Compiled, ...] = ()
 
 
 @dataclass(frozen=True)
