@@ -82,10 +82,15 @@ def main() -> None:
 @click.option("--color/--no-color", default=None, help="Colour the text output [default: only on a terminal].")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None,
               help="Write the report to this file instead of stdout.")
+@click.option("--baseline", "baseline_path", type=str, default=None,
+              help="Report only findings not in this baseline (see `factlint baseline write`) [default: config's].")
+@click.option("--no-baseline", is_flag=True, help="Ignore the configured baseline: report every finding.")
+@click.option("--changed-since", metavar="REF", default=None,
+              help="Lint only files changed since the git revision REF (and untracked files) among PATHS.")
 @guarded
 def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None,
           config_path: str | None, rules: tuple[str, ...], jobs: int, stdin_filename: str, color: bool | None,
-          output: str | None) -> None:
+          output: str | None, baseline_path: str | None, no_baseline: bool, changed_since: str | None) -> None:
     """Lint PATHS (files or directories; - reads stdin). Default: the current directory."""
     from dataclasses import replace
 
@@ -101,12 +106,24 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
     stdin_text = None
     if "-" in paths:
         stdin_text, _ = decode(sys.stdin.buffer.read())
-    result = lint_paths([p for p in paths if p != "-"], config=config, rules=rules, jobs=jobs,
+    targets = [p for p in paths if p != "-"]
+    if changed_since and targets:
+        from factlint.discover.changed import discover_changed
+
+        targets = [t.display for t in discover_changed(targets, changed_since, config.include, config.exclude)]
+    result = lint_paths(targets, config=config, rules=rules, jobs=jobs,
                         stdin_text=stdin_text, stdin_name=stdin_filename)
     del known
+    findings, extra, notice = tuple(result.findings), {}, None
+    baseline_file = None if no_baseline else (baseline_path or config.baseline)
+    if baseline_file:
+        from factlint.reason.baseline import apply_baseline, checked_by, load_baseline
+
+        outcome = apply_baseline(findings, load_baseline(baseline_file), result.paths, checked_by(config))
+        findings, extra["baseline"], notice = tuple(outcome.findings), outcome.to_json(), outcome.notice()
     threshold = fail_on or config.fail_on or "warning"
     sources: dict[str, str] = {}
-    for path in sorted({f.path for f in result.findings}):
+    for path in sorted({f.path for f in findings}):
         if path == stdin_filename and stdin_text is not None:
             sources[path] = stdin_text
             continue
@@ -117,14 +134,62 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
     if fmt not in REPORTERS:
         raise UsageFailure(f"--format {fmt} is not available in this version")
     use_color = color if color is not None else (output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ)
-    report = RunReport(tuple(result.findings), tuple(result.errors), result.files, sources, use_color)
+    report = RunReport(findings, tuple(result.errors), result.files, sources, use_color, extra)
     text = REPORTERS[fmt](report)
     if output:
         Path(output).write_text(text, encoding="utf-8")
     else:
         click.echo(text, nl=False)
-    failing = any(severity_rank(f.severity) <= severity_rank(threshold) for f in result.findings)
+    if notice and fmt != "json":  # JSON carries it as its "baseline" field
+        click.echo(notice, err=True)
+    failing = any(severity_rank(f.severity) <= severity_rank(threshold) for f in findings)
     sys.exit(1 if failing else 0)
+
+
+@main.group()
+def baseline() -> None:
+    """Record today's findings so that `check --baseline` fails only on new ones."""
+
+
+@baseline.command("write")
+@click.argument("file", type=str)
+@click.argument("paths", nargs=-1, type=str)
+@click.option("--select", multiple=True, help="Only these rules or categories (comma-separated, repeatable).")
+@click.option("--ignore", multiple=True, help="Skip these rules or categories (comma-separated, repeatable).")
+@click.option("--config", "config_path", type=str, default=None, help="Use this configuration file.")
+@click.option("--rules", multiple=True, type=str, help="Lint with this rule pack directory instead of the bundled one.")
+@click.option("--jobs", "-j", type=click.IntRange(0, 256), default=1, show_default=True,
+              help="Worker processes (0: one per core).")
+@guarded
+def baseline_write(file: str, paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ...],
+                   config_path: str | None, rules: tuple[str, ...], jobs: int) -> None:
+    """Lint PATHS (default: the current directory) and write their findings to the baseline FILE."""
+    from dataclasses import replace
+
+    from factlint.api import lint_paths
+    from factlint.reason.baseline import write_baseline
+
+    paths = paths or (".",)
+    if "-" in paths:
+        raise UsageFailure("baseline write lints files; stdin (-) has no path to record")
+    config = _config(config_path, paths)
+    config = replace(config, select=_split(select) or config.select, ignore=(*config.ignore, *_split(ignore)))
+    result = lint_paths(paths, config=config, rules=rules, jobs=jobs)
+    entries = write_baseline(file, result.findings)
+    for e in result.errors:
+        click.echo(f"{e.path}: file error: {e.message}", err=True)
+    n, files = len(result.findings), result.files
+    click.echo(f"Wrote {file}: {n} finding{'' if n == 1 else 's'} ({len(entries)} "
+               f"entr{'y' if len(entries) == 1 else 'ies'}) in {files} file{'' if files == 1 else 's'}.")
+
+
+@main.command()
+@guarded
+def init() -> None:
+    """Write a commented .factlint.yaml in the current directory and print the next steps."""
+    from factlint.commands.init import init_config
+
+    click.echo(init_config(Path.cwd()), nl=False)
 
 
 @main.command()
@@ -196,6 +261,42 @@ def rules_graph(fmt: str, root: str | None) -> None:
     from factlint.pack import load_pack_dir
 
     click.echo(render_graph(load_pack_dir(root), fmt), nl=False)
+
+
+@rules.command("scaffold")
+@click.argument("sources", nargs=-1, required=True, type=str)
+@click.option("--out", "out", required=True, type=str, help="Folder to create for the draft pack.")
+@click.option("--name", default=None, help="Pack name [default: the folder's name].")
+@guarded
+def rules_scaffold(sources: tuple[str, ...], out: str, name: str | None) -> None:
+    """Draft a pack from new SOURCES: candidate claims with quotes and lines."""
+    from factlint.commands.scaffold import ScaffoldError, scaffold
+
+    try:
+        claims_file, n = scaffold([Path(s) for s in sources], Path(out), name or Path(out).name.lower())
+    except ScaffoldError as exc:
+        raise UsageFailure(str(exc)) from None
+    click.echo(f"Wrote {n} candidate claims to {claims_file}.")
+    click.echo(f"Next: edit them, then run `factlint rules verify --rules {out}`.")
+
+
+@main.group()
+def sources() -> None:
+    """Look at a pack's source documents."""
+
+
+@sources.command("audit")
+@click.option("--rules", "root", type=str, default=None, help="Rule pack directory (default: the bundled pack).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@guarded
+def sources_audit(root: str | None, fmt: str) -> None:
+    """Lint the sources against the graph and each other; print every disagreement, both sides."""
+    from factlint.commands import audit as au
+    from factlint.pack import load_pack_dir
+
+    pack = load_pack_dir(root)
+    items = au.audit(pack)
+    click.echo(au.render_json(pack, items) if fmt == "json" else au.render_text(pack, items), nl=False)
 
 
 @main.command("eval")

@@ -46,7 +46,7 @@ class Speller:
             # An inflection of a cue word ("clinics" for "clinic") is a different word, not a typo:
             # only a difference before the last two letters counts as a misspelling.
             if best is not None and best[0][0] == word[0]:
-                shared = len(os.path.commonprefix([word, best[0]]))
+                shared = len(os.path.commonprefix([word, best[0]]))  # noqa: RUF071 - characters, not paths
                 if shared < min(len(word), len(best[0])) - 2:
                     out = best[0]
         self._cache[word] = out

@@ -56,7 +56,13 @@ def _emit(text: str, start: int, end: int, out: list[Sentence]) -> None:
         out.append(Sentence(start, end, len(out)))
 
 
+_LIST_NUMBER_RE = re.compile(r"(?:^|\n)[ \t]*\d{1,3}$")
+_MARKER_RE = re.compile(r"^\s*(?:\d{1,3}[.)]|[-*•+])\s+")
+
+
 def _is_real_end(text: str, dot: int, after: int) -> bool:
+    if text[dot] == "." and _LIST_NUMBER_RE.search(text, 0, dot):
+        return False  # "2. Non-Opioid Option": a list number, not a sentence
     if text[dot] == ".":
         before = _WORD_BEFORE_RE.search(text, max(0, dot - 12), dot + 1)
         if before:
@@ -76,7 +82,7 @@ def _is_real_end(text: str, dot: int, after: int) -> bool:
 def _line_break_ends_sentence(text: str, nl: int) -> bool:
     """Hard-wrapped prose continues across a line break; a heading or list line does not."""
     line_start = text.rfind("\n", 0, nl) + 1
-    prev = text[line_start:nl].rstrip()
+    prev = _MARKER_RE.sub("", text[line_start:nl]).rstrip()
     if not prev:
         return True
     if prev[-1] in ".!?:;\"”)":
