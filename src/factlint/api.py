@@ -21,11 +21,16 @@ from factlint.reason.suppress import apply_directives
 
 @dataclass
 class LintResult:
-    """The outcome of linting paths: findings (sorted), files that failed, and how many were read."""
+    """The outcome of linting paths: findings (sorted), files that failed, and how many were read.
+
+    ``paths`` are the display paths of the files that were read (a baseline needs them to tell a
+    fixed finding from a file that was not linted this time).
+    """
 
     findings: list[Finding] = field(default_factory=list)
     errors: list[FileError] = field(default_factory=list)
     files: int = 0
+    paths: list[str] = field(default_factory=list)
 
 
 def load_packs(config: Config, rules: Sequence[str | Path] = ()) -> tuple[Pack, ...]:
@@ -132,6 +137,7 @@ def lint_paths(
         located += analysis.located
         directives[stdin_name] = doc.directives
         result.files += 1
+        result.paths.append(stdin_name)
     items = [(t.display, str(t.path)) for t in targets]
     if jobs == 0:
         jobs = os.cpu_count() or 1
@@ -140,11 +146,12 @@ def lint_paths(
             outcomes = list(ex.map(_work, items, chunksize=max(1, len(items) // (jobs * 8))))
     else:
         outcomes = [_lint_one(packs, d, Path(p), spellers) for d, p in items]
-    for _display, findings, loc, error in outcomes:
+    for display, findings, loc, error in outcomes:
         if error is not None:
             result.errors.append(error)
             continue
         result.files += 1
+        result.paths.append(display)
         raw += findings
         located += loc
     raw += _cross_file(packs, located)

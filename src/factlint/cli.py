@@ -304,7 +304,8 @@ def sources_audit(root: str | None, fmt: str) -> None:
               help="Folder with dev.yaml and heldout.yaml [default: fixtures/eval of this checkout].")
 @click.option("--pages", type=click.Path(file_okay=False), default=None,
               help="Folder of pages with *.expected.yaml hand labels [default: fixtures/pages].")
-@click.option("--split", type=click.Choice(["dev", "heldout", "all"]), default="all", show_default=True)
+@click.option("--split", type=click.Choice(["dev", "dev2", "dev3", "heldout", "all"]), default="all",
+              show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--details/--no-details", default=True, show_default=True,
               help="List every miss and false alarm with its sentence.")
@@ -318,7 +319,9 @@ def evaluate(corpus: str | None, pages: str | None, split: str, fmt: str, detail
     base = Path(__file__).resolve().parents[2] / "fixtures"
     corpus_dir = Path(corpus) if corpus else base / "eval"
     pages_dir = Path(pages) if pages else base / "pages"
-    names = ["dev", "heldout"] if split == "all" else [split]
+    names = ["dev", "dev2", "dev3", "heldout"] if split == "all" else [split]
+    if split == "all":
+        names = [n for n in names if (Path(corpus) if corpus else base / "eval").joinpath(f"{n}.yaml").is_file()]
     files = [corpus_dir / f"{n}.yaml" for n in names]
     missing = [str(f) for f in files if not f.is_file()]
     if missing:

@@ -32,7 +32,7 @@ def analyse(packs: tuple[Pack, ...], doc: Document, spellers: dict[str, Speller]
     findings: list[Finding] = []
     located: list[tuple[str, Located]] = []
     for pack in packs:
-        speller = spellers.setdefault(pack.digest, Speller(pack.vocabulary))
+        speller = spellers.setdefault(pack.digest, Speller(pack.vocabulary, pack.known_words))
         assertions = detect(pack, doc, speller)
         findings += reason(pack, doc.path, assertions)
         mine = [Located(doc.path, a) for a in assertions]

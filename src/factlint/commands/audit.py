@@ -35,7 +35,7 @@ class Disagreement:
 
 def audit(pack: Pack) -> list[Disagreement]:
     """Every disagreement in the pack's sources, in source and line order."""
-    speller = Speller(pack.vocabulary)
+    speller = Speller(pack.vocabulary, pack.known_words)
     out: list[Disagreement] = []
     for src in sorted(pack.sources.values(), key=lambda s: s.id):
         text, _ = decode((Path(pack.root) / src.file).read_bytes())

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from factlint.detect.patterns import Compiled
 from factlint.detect.tokens import Tokens
-from factlint.pack.model import Pack
+from factlint.pack.model import Pack, Trigger
 
 _DEFAULT_WINDOW = 8
 
@@ -40,6 +41,45 @@ class CueContext:
     off_topic: bool
 
 
+# Word index of a tuple of patterns (or triggers), built on first use: id -> (the tuple, kept alive
+# so that its id stays its own; patterns with no required word; word -> patterns keyed by it).
+_INDEXES: dict[int, tuple[tuple, list[tuple[int, object]], dict[str, list[tuple[int, object]]]]] = {}
+
+
+def _compiled(item: object) -> Compiled:
+    return item.pattern if isinstance(item, Trigger) else item  # type: ignore[return-value]
+
+
+def possible(items: tuple, words: set[str]) -> list:
+    """The patterns (or triggers) of ``items`` that can match a sentence made of ``words``.
+
+    A pattern can only match when each of its required word sets (``Compiled.required``) meets the
+    sentence's words; the others are skipped without running their regular expressions. Results
+    do not depend on order (callers sort or collect into sets), but it is kept anyway.
+    """
+    entry = _INDEXES.get(id(items))
+    if entry is None or entry[0] is not items:
+        always: list[tuple[int, object]] = []
+        keyed: dict[str, list[tuple[int, object]]] = {}
+        for i, item in enumerate(items):
+            required = _compiled(item).required
+            if not required:
+                always.append((i, item))
+                continue
+            # Index by the set least likely to occur: the fewest and longest words.
+            key = min(required, key=lambda c: (len(c), -min(map(len, c)), sorted(c)))
+            for word in key:
+                keyed.setdefault(word, []).append((i, item))
+        entry = _INDEXES[id(items)] = (items, always, keyed)
+    _, always, keyed = entry
+    found = dict(always)
+    for word in words:
+        for i, item in keyed.get(word, ()):
+            if i not in found and not any(words.isdisjoint(c) for c in _compiled(item).required):
+                found[i] = item
+    return [found[i] for i in sorted(found)]
+
+
 class SentenceContext:
     """The triggers, terminators and subjects of one sentence, found once and queried per cue."""
 
@@ -48,13 +88,14 @@ class SentenceContext:
         self.tokens = tokens
         ctx = pack.context
         joined = tokens.joined
+        words = set(tokens.norm)
         masked: set[int] = set()
-        for pseudo in ctx.pseudo:
+        for pseudo in possible(ctx.pseudo, words):
             for m in pseudo.regex.finditer(joined):
                 a, b = tokens.tokens_of_match(m.start(), m.end())
                 masked.update(range(a, b + 1))
         hits: list[Hit] = []
-        for trig in ctx.triggers:
+        for trig in possible(ctx.triggers, words):
             for m in trig.pattern.regex.finditer(joined):
                 a, b = tokens.tokens_of_match(m.start(), m.end())
                 if masked.intersection(range(a, b + 1)):
@@ -74,12 +115,12 @@ class SentenceContext:
             kind: [i for i, t in enumerate(tokens.norm) if t in words] for kind, words in ctx.kind_terminators.items()
         }
         self.questions = [i for i, t in enumerate(tokens.norm) if t == "?"]
-        self.topic = self._subjects(pack.topic)
-        self.others = self._subjects(pack.others)
+        self.topic = self._subjects(pack.topic, words)
+        self.others = self._subjects(pack.others, words)
 
-    def _subjects(self, patterns: tuple) -> list[tuple[int, int]]:
+    def _subjects(self, patterns: tuple, words: set[str]) -> list[tuple[int, int]]:
         out = []
-        for p in patterns:
+        for p in possible(patterns, words):
             for m in p.regex.finditer(self.tokens.joined):
                 out.append(self.tokens.tokens_of_match(m.start(), m.end()))
         return sorted(out)

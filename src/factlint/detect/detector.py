@@ -10,11 +10,13 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field, replace
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 
 from factlint.detect.context import SentenceContext
+from factlint.detect.patterns import normalise_token
 from factlint.detect.quantities import parse_duration, parse_rate
-from factlint.detect.tokens import Tokens, tokenize
+from factlint.detect.tokens import TOKEN_RE, Tokens, tokenize
 from factlint.model import Assertion, Span
 from factlint.pack.model import Pack
 from factlint.read.document import Document, Segment
@@ -29,9 +31,10 @@ class Speller:
     """
 
     vocabulary: frozenset[str]
-    cutoff: float = 88.0
+    known: frozenset[str] = frozenset()
     _cache: dict[str, str] = field(default_factory=dict)
     _choices: list[str] = field(default_factory=list)
+    _fixed: dict[str, str] = field(default_factory=dict)  # raw token -> normalised, corrected
 
     def correct(self, word: str) -> str:
         """The cue word ``word`` stands for, or ``word`` itself."""
@@ -39,18 +42,27 @@ class Speller:
         if hit is not None:
             return hit
         out = word
-        if len(word) >= 7 and word.isalpha() and word not in self.vocabulary:
+        if len(word) >= 6 and word.isalpha() and word not in self.vocabulary:
             if not self._choices:
                 self._choices = sorted(self.vocabulary)
-            best = process.extractOne(word, self._choices, scorer=fuzz.ratio, score_cutoff=self.cutoff)
-            # An inflection of a cue word ("clinics" for "clinic") is a different word, not a typo:
-            # only a difference before the last two letters counts as a misspelling.
-            if best is not None and best[0][0] == word[0]:
-                shared = len(os.path.commonprefix([word, best[0]]))  # noqa: RUF071 - characters, not paths
-                if shared < min(len(word), len(best[0])) - 2:
-                    out = best[0]
+            # Optimal string alignment counts a swap ("releif") as one edit, as people make them.
+            limit = 1 if len(word) < 9 else 2
+            best = process.extractOne(word, self._choices, scorer=OSA.distance, score_cutoff=limit)
+            # A real word of another length ("advertise" vs "adverse") is not a typo of a cue word.
+            if (best is not None and best[0][0] == word[0] and abs(len(best[0]) - len(word)) <= 1
+                    and word not in self.known and not _inflection(word, best[0])):
+                out = best[0]
         self._cache[word] = out
         return out
+
+
+_TAILS = frozenset({"", "s", "es", "ed", "d", "ing", "e", "ly", "al", "er", "ers", "ion", "ions", "ive"})
+
+
+def _inflection(word: str, other: str) -> bool:
+    """Is ``word`` a different form of ``other`` ("clinics" of "clinic"), not a typo of it?"""
+    shared = len(os.path.commonprefix([word, other]))  # noqa: RUF071 - characters, not paths
+    return word[shared:] in _TAILS and other[shared:] in _TAILS
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,24 +89,93 @@ def iter_sentences(doc: Document) -> list[SentenceRef]:
     return out
 
 
+def _fix(norm: str, speller: Speller) -> str:
+    """A normalised token as the matcher sees it: near-misspellings of cue words corrected."""
+    return speller.correct(norm) if len(norm) >= 6 else norm
+
+
 def _tokens(text: str, speller: Speller) -> Tokens:
     toks = tokenize(text)
-    fixed = tuple(speller.correct(t) if len(t) >= 7 else t for t in toks.norm)
+    fixed = tuple(_fix(t, speller) for t in toks.norm)
     if fixed == toks.norm:
         return toks
     return tokenize(text, correct=dict(zip(toks.norm, fixed)))
 
 
+def candidates(pack: Pack, text: str, speller: Speller) -> list[int]:
+    """Indices of the cues of ``pack`` that can match in ``text`` (a sentence or a segment), sorted.
+
+    A cue is a candidate when one of its anchor words occurs and every word set it requires
+    (``Compiled.required``) meets the text's words; the others cannot match, so leaving them out
+    changes nothing but the time. Words are the text's tokens normalised and spell-corrected as
+    :func:`detect_sentence` does it, memoised per raw token for the run: one C-level tokenising
+    pass and a dictionary lookup per token, and most sentences never get tokenised in full.
+    """
+    fixed = speller._fixed
+    words: set[str] = set()
+    for raw in TOKEN_RE.findall(text):
+        norm = fixed.get(raw)
+        if norm is None:
+            norm = fixed[raw] = _fix(normalise_token(raw), speller)
+        words.add(norm)
+    # A superset of the words tokenize() keeps (it drops a few tokens), which is safe here.
+    found: set[int] = set(pack.unanchored)
+    index = pack.cue_index
+    for word in words:
+        hit = index.get(word)
+        if hit:
+            found.update(hit)
+    cues = pack.cues
+    return [i for i in sorted(found) if not any(words.isdisjoint(c) for c in cues[i].pattern.required)]
+
+
 def detect(pack: Pack, doc: Document, speller: Speller) -> list[Assertion]:
     """All assertions the document makes about the pack's claims."""
     out: list[Assertion] = []
+    # The file-level prefilter: a document whose prose holds no anchor word (after spelling
+    # correction) asserts nothing, so it is not even split into sentences. It looks at the prose
+    # the reader extracted, not the raw file, because markup can split a word ("cu<b>re</b>",
+    # "cu**re**", "&#99;ure") and would make a check on the raw text miss it.
+    if not any(candidates(pack, seg.text, speller) for seg in doc.segments):
+        return out
     refs = iter_sentences(doc)
+    per: list[list[Assertion]] = []
     for i, ref in enumerate(refs):
-        found = detect_sentence(pack, doc, ref, speller)
-        if found and i + 1 < len(refs) and any(a.question for a in found):
-            found = _answered(pack, found, refs[i + 1])
-        out.extend(found)
+        # An exception ("esketamine") may stand in the sentence before, in the same paragraph:
+        # "The approved spray is Spravato. It is approved for depression."
+        prev = refs[i - 1].text if i and refs[i - 1].segment is ref.segment else ""
+        per.append(detect_sentence(pack, doc, ref, speller, prev))
+    for i, found in enumerate(per):
+        if found and i + 1 < len(refs):
+            if any(a.question for a in found):
+                answered = _answered(pack, found, refs[i + 1])
+                # When the answer states the claim itself ("No. Ketamine is not addictive."), the
+                # answer is the finding's place, not the question.
+                said_later = {_family(pack, b.claim) for later in per[i + 1:i + 3] for b in later}
+                per[i] = [a for a, q in zip(answered, found) if not (q.question and not a.question
+                                                                      and _family(pack, a.claim) in said_later)]
+            else:
+                per[i] = _rebutted(pack, found, refs[i + 1])
+        out.extend(per[i])
     return out
+
+
+def _prev_joined(prev: str) -> str:
+    return tokenize(prev).joined
+
+
+def _family(pack: Pack, claim_id: str) -> str:
+    """A claim and the claim it negates count as one subject of discussion."""
+    return pack.claims[claim_id].negates or claim_id
+
+
+def _rebutted(pack: Pack, found: list[Assertion], nxt: SentenceRef) -> list[Assertion]:
+    """A statement followed by a short denial ("... is FDA approved for pain. It isn't.") is denied."""
+    toks = tokenize(nxt.text[:60])
+    words = [t for t in toks.norm if t[0].isalnum()]
+    if not words or len(words) > 5 or not any(p.regex.match(toks.joined, 1) for p in pack.context.rebut):
+        return found
+    return [replace(a, polarity=not a.polarity) for a in found]
 
 
 def _answered(pack: Pack, found: list[Assertion], answer: SentenceRef) -> list[Assertion]:
@@ -117,20 +198,18 @@ def _answered(pack: Pack, found: list[Assertion], answer: SentenceRef) -> list[A
     ]
 
 
-def detect_sentence(pack: Pack, doc: Document, ref: SentenceRef, speller: Speller) -> list[Assertion]:
+def detect_sentence(
+    pack: Pack, doc: Document, ref: SentenceRef, speller: Speller, prev: str = ""
+) -> list[Assertion]:
     """The assertions of one sentence."""
     text = ref.text
-    toks = _tokens(text, speller)
-    candidates: set[int] = set(pack.unanchored)
-    index = pack.cue_index
-    for word in set(toks.norm):
-        hit = index.get(word)
-        if hit:
-            candidates.update(hit)
-    if not candidates:
+    # Most sentences stop here, before they are tokenised in full.
+    found = candidates(pack, text, speller)
+    if not found:
         return []
+    toks = _tokens(text, speller)
     matches: dict[tuple[str, int, int], tuple[str, str | None]] = {}
-    for i in sorted(candidates):
+    for i in found:
         cue = pack.cues[i]
         for m in cue.pattern.regex.finditer(toks.joined):
             first, last = toks.tokens_of_match(m.start(), m.end())
@@ -157,7 +236,8 @@ def detect_sentence(pack: Pack, doc: Document, ref: SentenceRef, speller: Spelle
         claim = pack.claims[claim_id]
         if any(c == claim_id and not (last < f or first > la) for c, f, la in taken):
             continue
-        if claim.unless and any(p.regex.search(toks.joined) for p in claim.unless):
+        if claim.unless and any(p.regex.search(toks.joined) or (prev and p.regex.search(_prev_joined(prev)))
+                                for p in claim.unless):
             continue
         value = None
         asserted = claim_id
@@ -175,8 +255,19 @@ def detect_sentence(pack: Pack, doc: Document, ref: SentenceRef, speller: Spelle
         taken.add((claim_id, first, last))
         c = ctx.of(first, last)
         start, end = toks.span(first, last)
-        out.append(_assertion(doc, ref, asserted, c.negations % 2 == 0, start, end, cue_src, c, value))
+        polarity = (c.negations % 2 == 0) != _refuted_after(pack, toks, last)
+        out.append(_assertion(doc, ref, asserted, polarity, start, end, cue_src, c, value))
     return out
+
+
+def _refuted_after(pack: Pack, toks: Tokens, last: int) -> bool:
+    """Is the cue followed by a colon or dash and a denial? ("Cures CRPS": no study shows that.)"""
+    for k in range(last + 1, len(toks.norm)):
+        if toks.norm[k] in (":", "—"):
+            rest = " " + " ".join(toks.norm[k + 1:]) + " "
+            ctx = pack.context
+            return any(p.regex.match(rest, 1) for p in (*ctx.deny, *ctx.rebut))
+    return False
 
 
 def _assertion(doc, ref, claim_id, polarity, start, end, cue_src, c, value) -> Assertion:

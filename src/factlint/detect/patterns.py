@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 # Words too common to serve as a prefilter anchor.
 STOPWORDS = frozenset(
@@ -44,6 +45,7 @@ _NUM = rf"(?:\d+(?:[.,]\d+)?|{_NUMBER_WORDS})"
 _UNIT = r"(?:minute|hour|day|week|month|year|decade)s?"
 # "4 - 6 weeks", "four to six weeks", "1 to 3 months", "months to years", "a year", "several months"
 DURATION_RE = (
+    r"(?:(?:a |one )?(?:half|quarter|third) (?:of )?(?:a |an )?(?:year|month) )|"
     rf"(?:(?:{_NUM} (?:(?:-|to|or) {_NUM} )?{_UNIT} (?:(?:-|to|or) (?:{_NUM} )?{_UNIT} )?)"
     rf"|(?:{_UNIT} (?:(?:-|to|or) {_UNIT} )?))"
 )
@@ -56,7 +58,7 @@ _PERCENT = rf"(?:{_NUM} (?:(?:-|to|and) {_NUM} )?(?:%|percent|per cent) )"
 RATE_RE = (
     r"(?:(?:more than|over|at least|above|upwards of|nearly|almost|close to) )?"
     rf"(?:{_PERCENT}|{_FRACTION}|(?:half |majority |vast majority )"
-    rf"|(?:{_NUM} (?:out of|of every|of|in) {_NUM} ))"
+    rf"|(?:{_NUM} (?:out of|of every|of the|of|in) {_NUM} ))"
 )
 
 _BUILTIN_MACROS = {"duration": DURATION_RE, "rate": RATE_RE}
@@ -273,14 +275,51 @@ def _words_of(node: object) -> set[str]:
     return set()
 
 
+def _required(node: object) -> list[frozenset[str]]:
+    """Word sets that every match has a token from, one set per word a match cannot skip.
+
+    ``_anchors`` picks one such set to index a pattern by; these are all of them, so the prefilter
+    can also skip a pattern whose anchor occurs but whose other indispensable words do not.
+    """
+    if isinstance(node, _Words):
+        return [frozenset(node.words)]
+    if isinstance(node, _Seq):
+        return [clause for item in node.items for clause in _required(item)]
+    if isinstance(node, _Alt):
+        a = _anchors(node)
+        return [a] if a else []
+    return []
+
+
 @dataclass(frozen=True)
 class Compiled:
-    """A compiled pattern: its source text, regex, prefilter anchors and vocabulary."""
+    """A compiled pattern: its source text, regular expression, prefilter anchors and vocabulary.
+
+    ``expression`` is the regular expression's source; :attr:`regex` compiles it on first use.
+    ``required`` lists word sets a match always has a token from (see :func:`_required`).
+    """
 
     source: str
-    regex: re.Pattern[str]
+    expression: str
     anchors: frozenset[str] | None
     vocabulary: frozenset[str]
+    required: tuple[frozenset[str], ...] = ()
+
+    @cached_property
+    def regex(self) -> re.Pattern[str]:
+        """The compiled regular expression.
+
+        Compiled lazily: a pack holds hundreds of patterns, a small file needs few of them, and
+        compiling all of them on every start (which unpickling compiled patterns does) took longer
+        than linting a small file.
+        """
+        return re.compile(self.expression)
+
+    def __getstate__(self) -> dict[str, object]:
+        # Pickle the source only, never the compiled form (see ``regex``).
+        state = dict(self.__dict__)
+        state.pop("regex", None)
+        return state
 
 
 def parse_macros(raw: dict[str, str]) -> dict[str, object]:
@@ -311,11 +350,12 @@ def compile_pattern(text: str, macros: dict[str, object] | None = None) -> Compi
     node = _Parser(text, macros or {}).parse()
     # Matches start right after a space in the " tok tok tok " form, so words never match inside
     # other words and each element can simply consume its trailing space.
-    regex = re.compile("(?<= )" + _regex(node))
+    regex = "(?<= )" + _regex(node)
+    re.compile(regex)  # report a bad pattern now, when the pack is compiled, not on first use
     anchors = _anchors(node)
     if anchors is not None and _score(anchors)[0]:
         anchors = None
-    return Compiled(text, regex, anchors, frozenset(_words_of(node)))
+    return Compiled(text, regex, anchors, frozenset(_words_of(node)), tuple(_required(node)))
 
 
 # --- token normalisation, shared by patterns and sentences ------------------------------------

@@ -37,6 +37,9 @@ def parse_duration(text: str) -> float | None:
     toks = text.split()
     if any(t in ("forever", "indefinitely", "lifetime", "life") for t in toks):
         return float("inf")
+    for part, share in (("half", 0.5), ("quarter", 0.25), ("third", 1 / 3)):
+        if part in toks and toks[-1] in ("year", "month"):
+            return share * _UNIT_WEEKS[toks[-1]]
     best: float | None = None
     pending: list[float] = []
     for t in toks:
@@ -70,6 +73,7 @@ def parse_rate(text: str) -> float | None:
 
 
 def _rate(toks: list[str]) -> float | None:
+    toks = [t for t in toks if t not in ("the", "every")]
     if toks and toks[0] in ("majority", "vast"):
         return 0.51 if toks[0] == "majority" else 0.8
     if toks == ["half"]:

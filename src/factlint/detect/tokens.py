@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from factlint.detect.patterns import normalise_token
 
 _TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*|[^\W_]+(?:['’][^\W_]+)*|[^\s\w]", re.UNICODE)
+# Public for the prefilter, which must see the very tokens tokenize() sees.
+TOKEN_RE = _TOKEN_RE
 _DROP = frozenset("*_`#|~^\\")
 
 
@@ -52,6 +54,8 @@ def tokenize(text: str, correct: dict[str, str] | None = None) -> Tokens:
         if tok in _DROP:
             continue
         n = normalise_token(tok)
+        if n == '"':
+            continue  # quotation marks do not change what is claimed: is "not a concern"
         if correct is not None:
             n = correct.get(n, n)
         starts.append(m.start())

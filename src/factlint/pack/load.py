@@ -92,13 +92,14 @@ def load_context(files: list[tuple[Path, LineDict]], macros: dict[str, object]) 
     kind_terms: dict[str, set[str]] = {}
     affirm: list[Compiled] = []
     deny: list[Compiled] = []
+    rebut: list[Compiled] = []
     for path, data in files:
         _unknown_keys(data, {*_CONTEXT_KINDS, "pseudo", "terminators", "comparison_markers", "answers"},
                       path, "context")
         if "answers" in data:
             answers = _mapping(data["answers"], path, data.line_of("answers"), "context.answers")
-            _unknown_keys(answers, {"affirm", "deny"}, path, "context.answers")
-            for key, bucket in (("affirm", affirm), ("deny", deny)):
+            _unknown_keys(answers, {"affirm", "deny", "rebut"}, path, "context.answers")
+            for key, bucket in (("affirm", affirm), ("deny", deny), ("rebut", rebut)):
                 if key in answers:
                     bucket += _pattern_list(answers[key], macros, path, answers.line_of(key), f"answers.{key}")
         for kind in _CONTEXT_KINDS:
@@ -129,7 +130,7 @@ def load_context(files: list[tuple[Path, LineDict]], macros: dict[str, object]) 
             markers |= {t.lower() for t in _strings(data["comparison_markers"], path,
                                                     data.line_of("comparison_markers"), "comparison_markers")}
     return Context(tuple(triggers), tuple(pseudo), frozenset(terminators), windows, frozenset(markers),
-                   {k: frozenset(v) for k, v in kind_terms.items()}, tuple(affirm), tuple(deny))
+                   {k: frozenset(v) for k, v in kind_terms.items()}, tuple(affirm), tuple(deny), tuple(rebut))
 
 
 def _claim(data: Any, pack: str, path: Path, line: int, macros: dict[str, object],
@@ -311,7 +312,15 @@ def load_pack(root: str | Path, default_context: Path = _DEFAULT_CONTEXT) -> Pac
         vocabulary=frozenset(vocabulary), context=context, topic=topic, others=others,
         closure=closure, conflicts=conflicts, reporter=reporter, edges=edges,
         files=tuple(str(f) for f in files),
+        known_words=_known_words(context, topic, others),
     )
+
+
+def _known_words(context: Context, topic: tuple[Compiled, ...], others: tuple[Compiled, ...]) -> frozenset[str]:
+    """Real words the pack uses outside cues; the speller must never "correct" them into cue words."""
+    patterns = [t.pattern for t in context.triggers] + [*context.pseudo, *context.affirm, *context.deny,
+                                                       *context.rebut, *topic, *others]
+    return frozenset(w for p in patterns for w in p.vocabulary)
 
 
 def _check_references(claims: dict[str, Claim]) -> None:

@@ -101,6 +101,7 @@ class Context:
     kind_terminators: dict[str, frozenset[str]] = field(default_factory=dict)
     affirm: tuple[Compiled, ...] = ()
     deny: tuple[Compiled, ...] = ()
+    rebut: tuple[Compiled, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -134,6 +135,7 @@ class Pack:
     reporter: dict[Literal, str]
     edges: tuple[tuple[str, str, str], ...]
     files: tuple[str, ...] = field(default=())
+    known_words: frozenset[str] = frozenset()
 
     def rule_ids(self) -> list[str]:
         """Ids of the claims that report findings (the overclaim rules), sorted."""

@@ -7,6 +7,7 @@ statement (in path and line order) that it contradicts, so a site-wide run stays
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from factlint.model import Assertion, Finding
@@ -39,11 +40,13 @@ def find_inconsistencies(pack: Pack, located: list[Located]) -> list[Finding]:
     for item in ordered:
         by_path.setdefault(item.path, []).append(item.assertion)
     support: dict[str, list[Located]] = {}
+    support_in: dict[tuple[str, str], list[Located]] = {}  # (claim, path) -> its statements there
     for item in ordered:
         a = item.assertion
         claim = pack.claims.get(a.claim)
         if a.polarity and claim is not None and claim.status == "established" and _plain(a):
             support.setdefault(a.claim, []).append(item)
+            support_in.setdefault((a.claim, item.path), []).append(item)
     out: list[Finding] = []
     for item in ordered:
         a = item.assertion
@@ -51,17 +54,39 @@ def find_inconsistencies(pack: Pack, located: list[Located]) -> list[Finding]:
         if rule is None or qualified(pack, rule, a, by_path[item.path]):
             continue
         targets = [t for t in (rule.negates, *rule.contradicts) if t]
-        candidates = [b for t in targets for b in support.get(t, ())
-                      if contradicts(pack, literal(a), literal(b.assertion)) and not _adjacent(item, b)]
-        if not candidates:
+        # The partner is the first statement in (other file?, path, offset) order. Each support
+        # list is in path and offset order, so it is found by a short scan, not by sorting every
+        # statement of the run for every overclaim (which made a site-wide run quadratic).
+        partner = None
+        best: tuple[bool, str, int] | None = None
+        lit = literal(a)
+        for t in targets:
+            if not contradicts(pack, lit, (t, True)):  # a support statement's literal is (t, True)
+                continue
+            b = _first_partner(item, support.get(t, ()), support_in.get((t, item.path), ()))
+            if b is not None:
+                key = (b.path != item.path, b.path, b.assertion.span.start)
+                if best is None or key < best:
+                    best, partner = key, b
+        if partner is None:
             continue
-        partner = min(candidates, key=lambda b: (b.path != item.path, b.path, b.assertion.span.start))
         out.append(_finding(pack, item, partner))
         out.append(_finding(pack, partner, item))
     unique: dict[tuple[str, int, int], Finding] = {}
     for f in out:
         unique.setdefault((f.path, f.line, f.column), f)
     return list(unique.values())
+
+
+def _first_partner(item: Located, everywhere: Sequence[Located], here: Sequence[Located]) -> Located | None:
+    """The first statement not adjacent to ``item``: in its own file if any, else in another file."""
+    for b in here:
+        if not _adjacent(item, b):
+            return b
+    for b in everywhere:
+        if b.path != item.path:
+            return b
+    return None
 
 
 def _adjacent(a: Located, b: Located) -> bool:

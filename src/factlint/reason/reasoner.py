@@ -114,8 +114,11 @@ def _drop_superseded(items: list[tuple[Assertion, Claim, Finding]]) -> list[Find
     out: list[Finding] = []
     seen: set[tuple[str, int]] = set()
     for a, rule, f in items:
-        same_sentence = [r for b, r, _ in items if b.sentence_index == a.sentence_index and r.id != rule.id]
-        if any(rule.id in r.supersedes for r in same_sentence):
+        # A more specific rule whose span overlaps wins ("relief that lasts for months" is a
+        # numeric overstatement, not also a durable-relief one).
+        overlapping = [r for b, r, _ in items if r.id != rule.id and b.sentence_index == a.sentence_index
+                       and b.span.start < a.span.end and a.span.start < b.span.end]
+        if any(rule.id in r.supersedes for r in overlapping):
             continue
         key = (rule.id, a.sentence_index)
         if key in seen:

@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from factlint.report.base import RunReport
 from factlint.report.github import render_github
+from factlint.report.html import render_html
 from factlint.report.json import render_json
 from factlint.report.sarif import render_sarif
 from factlint.report.text import render_text
@@ -19,6 +20,7 @@ REPORTERS: dict[str, Callable[[RunReport], str]] = {
     "json": render_json,
     "sarif": render_sarif,
     "github": render_github,
+    "html": render_html,
 }
 
 __all__ = ["REPORTERS", "RunReport"]

@@ -8,7 +8,8 @@ from factlint.report.base import RunReport
 
 
 def render_json(report: RunReport) -> str:
-    """The JSON object of the contract, with ``file_errors`` added when files could not be read."""
+    """The JSON object of the contract, with ``file_errors`` added when files could not be read and
+    ``baseline`` when a baseline hid known findings (extra fields, which the contract allows)."""
     counts = report.counts()
     out: dict[str, object] = {
         "version": 1,
@@ -23,4 +24,6 @@ def render_json(report: RunReport) -> str:
     }
     if report.errors:
         out["file_errors"] = [{"path": e.path, "message": e.message} for e in report.errors]
+    if "baseline" in report.extra:  # {"file", "known", "stale"} when --baseline was used
+        out["baseline"] = report.extra["baseline"]
     return json.dumps(out, indent=2, ensure_ascii=False) + "\n"
