@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import PurePath
 
 from factlint.model import Assertion, Finding
 from factlint.pack.model import Pack
@@ -41,12 +42,17 @@ def find_inconsistencies(pack: Pack, located: list[Located]) -> list[Finding]:
         by_path.setdefault(item.path, []).append(item.assertion)
     support: dict[str, list[Located]] = {}
     support_in: dict[tuple[str, str], list[Located]] = {}  # (claim, path) -> its statements there
+    # Statements the pack itself cites as evidence make the best partners: when the run lints the
+    # sources, an overclaim is paired with the sentence its rule quotes.
+    cited: dict[str, list[Located]] = {}
     for item in ordered:
         a = item.assertion
         claim = pack.claims.get(a.claim)
         if a.polarity and claim is not None and claim.status == "established" and _plain(a):
             support.setdefault(a.claim, []).append(item)
             support_in.setdefault((a.claim, item.path), []).append(item)
+            if (PurePath(item.path).stem, a.span.line) in {(e.source, e.line) for e in claim.evidence}:
+                cited.setdefault(a.claim, []).append(item)
     out: list[Finding] = []
     for item in ordered:
         a = item.assertion
@@ -58,14 +64,16 @@ def find_inconsistencies(pack: Pack, located: list[Located]) -> list[Finding]:
         # list is in path and offset order, so it is found by a short scan, not by sorting every
         # statement of the run for every overclaim (which made a site-wide run quadratic).
         partner = None
-        best: tuple[bool, str, int] | None = None
+        best: tuple[bool, bool, str, int] | None = None
         lit = literal(a)
         for t in targets:
             if not contradicts(pack, lit, (t, True)):  # a support statement's literal is (t, True)
                 continue
-            b = _first_partner(item, support.get(t, ()), support_in.get((t, item.path), ()))
+            b = next((c for c in cited.get(t, ()) if not _adjacent(item, c)), None)
+            if b is None:
+                b = _first_partner(item, support.get(t, ()), support_in.get((t, item.path), ()))
             if b is not None:
-                key = (b.path != item.path, b.path, b.assertion.span.start)
+                key = (b not in cited.get(t, ()), b.path != item.path, b.path, b.assertion.span.start)
                 if best is None or key < best:
                     best, partner = key, b
         if partner is None:
