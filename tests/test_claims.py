@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 FLAG = [
-    ("Ketamine cures chronic pain.", "cure", "cures"),
+    ("Ketamine cures chronic pain.", "cure", "cures chronic pain"),
     ("Our infusions dramatically reduce or even eliminate nerve pain.", "cure", "eliminate nerve pain"),
     ("Ketamine offers long-lasting relief from CRPS.", "durable-relief", "long-lasting relief"),
     ("Ketamine offers long lasting relief.", "durable-relief", "long lasting relief"),

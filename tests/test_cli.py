@@ -34,7 +34,7 @@ def test_exit_codes_and_text_output(tmp_path):
     r = run("check", str(bad), "--no-color")
     assert r.exit_code == 1
     assert "bad.md:3:10: error [ketamine.cure]" in r.output
-    assert "3 | Ketamine cures chronic pain.\n  |          ^^^^^\n" in r.output
+    assert "3 | Ketamine cures chronic pain.\n  |          ^^^^^^^^^^^^^^^^^^\n" in r.output
     assert "= evidence: 003_6c573add08330d87:9" in r.output
     assert "= help:" in r.output
     assert run("check", str(good)).exit_code == 0

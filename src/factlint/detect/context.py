@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from factlint.detect.patterns import Compiled
+from factlint.detect.prefilter import possible
 from factlint.detect.tokens import Tokens
-from factlint.pack.model import Pack, Trigger
+from factlint.pack.model import Pack
 
 _DEFAULT_WINDOW = 8
 
@@ -41,45 +41,6 @@ class CueContext:
     off_topic: bool
 
 
-# Word index of a tuple of patterns (or triggers), built on first use: id -> (the tuple, kept alive
-# so that its id stays its own; patterns with no required word; word -> patterns keyed by it).
-_INDEXES: dict[int, tuple[tuple, list[tuple[int, object]], dict[str, list[tuple[int, object]]]]] = {}
-
-
-def _compiled(item: object) -> Compiled:
-    return item.pattern if isinstance(item, Trigger) else item  # type: ignore[return-value]
-
-
-def possible(items: tuple, words: set[str]) -> list:
-    """The patterns (or triggers) of ``items`` that can match a sentence made of ``words``.
-
-    A pattern can only match when each of its required word sets (``Compiled.required``) meets the
-    sentence's words; the others are skipped without running their regular expressions. Results
-    do not depend on order (callers sort or collect into sets), but it is kept anyway.
-    """
-    entry = _INDEXES.get(id(items))
-    if entry is None or entry[0] is not items:
-        always: list[tuple[int, object]] = []
-        keyed: dict[str, list[tuple[int, object]]] = {}
-        for i, item in enumerate(items):
-            required = _compiled(item).required
-            if not required:
-                always.append((i, item))
-                continue
-            # Index by the set least likely to occur: the fewest and longest words.
-            key = min(required, key=lambda c: (len(c), -min(map(len, c)), sorted(c)))
-            for word in key:
-                keyed.setdefault(word, []).append((i, item))
-        entry = _INDEXES[id(items)] = (items, always, keyed)
-    _, always, keyed = entry
-    found = dict(always)
-    for word in words:
-        for i, item in keyed.get(word, ()):
-            if i not in found and not any(words.isdisjoint(c) for c in _compiled(item).required):
-                found[i] = item
-    return [found[i] for i in sorted(found)]
-
-
 class SentenceContext:
     """The triggers, terminators and subjects of one sentence, found once and queried per cue."""
 
@@ -102,11 +63,16 @@ class SentenceContext:
                     continue
                 hits.append(Hit(trig.kind, trig.direction, a, b))
         # Overlapping triggers of one kind are one trigger ("by no means" holds "no").
-        hits.sort(key=lambda h: (h.kind, h.direction, h.first, -h.last))
+        # "negation_wide" is negation with a longer reach: the same kind when merging.
+        def family(kind: str) -> str:
+            return kind.split("_", 1)[0]
+
+        hits.sort(key=lambda h: (family(h.kind), h.direction, h.first, -h.last))
         merged: list[Hit] = []
         for h in hits:
             prev = merged[-1] if merged else None
-            if prev and prev.kind == h.kind and prev.direction == h.direction and h.first <= prev.last:
+            if (prev and family(prev.kind) == family(h.kind) and prev.direction == h.direction
+                    and h.first <= prev.last):
                 continue
             merged.append(h)
         self.hits = merged
@@ -149,7 +115,7 @@ class SentenceContext:
             and not self._blocked(last, self.questions[-1])
         )
         return CueContext(
-            negations=counts.get("negation", 0),
+            negations=counts.get("negation", 0) + counts.get("negation_wide", 0),
             hedged=counts.get("hedge", 0) > 0,
             doubted=counts.get("doubt", 0) > 0,
             hypothetical=counts.get("hypothetical", 0) > 0,

@@ -15,6 +15,7 @@ from rapidfuzz.distance import OSA
 
 from factlint.detect.context import SentenceContext
 from factlint.detect.patterns import normalise_token
+from factlint.detect.prefilter import possible_indices
 from factlint.detect.quantities import parse_duration, parse_rate
 from factlint.detect.tokens import TOKEN_RE, Tokens, tokenize
 from factlint.model import Assertion, Span
@@ -34,7 +35,10 @@ class Speller:
     known: frozenset[str] = frozenset()
     _cache: dict[str, str] = field(default_factory=dict)
     _choices: list[str] = field(default_factory=list)
-    _fixed: dict[str, str] = field(default_factory=dict)  # raw token -> normalised, corrected
+    _fixed: _Fixed = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._fixed = _Fixed(self)
 
     def correct(self, word: str) -> str:
         """The cue word ``word`` stands for, or ``word`` itself."""
@@ -89,6 +93,21 @@ def iter_sentences(doc: Document) -> list[SentenceRef]:
     return out
 
 
+class _Fixed(dict):
+    """Raw token -> the word the matcher sees (normalised, spell-corrected), filled on first use.
+
+    A dict with ``__missing__`` lets a whole sentence be looked up by ``map`` at C speed.
+    """
+
+    def __init__(self, speller: Speller) -> None:
+        super().__init__()
+        self.speller = speller
+
+    def __missing__(self, raw: str) -> str:
+        norm = self[raw] = _fix(normalise_token(raw), self.speller)
+        return norm
+
+
 def _fix(norm: str, speller: Speller) -> str:
     """A normalised token as the matcher sees it: near-misspellings of cue words corrected."""
     return speller.correct(norm) if len(norm) >= 6 else norm
@@ -105,28 +124,16 @@ def _tokens(text: str, speller: Speller) -> Tokens:
 def candidates(pack: Pack, text: str, speller: Speller) -> list[int]:
     """Indices of the cues of ``pack`` that can match in ``text`` (a sentence or a segment), sorted.
 
-    A cue is a candidate when one of its anchor words occurs and every word set it requires
-    (``Compiled.required``) meets the text's words; the others cannot match, so leaving them out
-    changes nothing but the time. Words are the text's tokens normalised and spell-corrected as
+    A cue is a candidate when every word set it requires (``Compiled.required``, of which its
+    anchors are one) meets the text's words; the others cannot match, so leaving them out changes
+    nothing but the time. Words are the text's tokens normalised and spell-corrected as
     :func:`detect_sentence` does it, memoised per raw token for the run: one C-level tokenising
     pass and a dictionary lookup per token, and most sentences never get tokenised in full.
     """
     fixed = speller._fixed
-    words: set[str] = set()
-    for raw in TOKEN_RE.findall(text):
-        norm = fixed.get(raw)
-        if norm is None:
-            norm = fixed[raw] = _fix(normalise_token(raw), speller)
-        words.add(norm)
     # A superset of the words tokenize() keeps (it drops a few tokens), which is safe here.
-    found: set[int] = set(pack.unanchored)
-    index = pack.cue_index
-    for word in words:
-        hit = index.get(word)
-        if hit:
-            found.update(hit)
-    cues = pack.cues
-    return [i for i in sorted(found) if not any(words.isdisjoint(c) for c in cues[i].pattern.required)]
+    words = set(map(fixed.__getitem__, TOKEN_RE.findall(text)))
+    return possible_indices(pack.cues, words)
 
 
 def detect(pack: Pack, doc: Document, speller: Speller) -> list[Assertion]:
@@ -144,7 +151,12 @@ def detect(pack: Pack, doc: Document, speller: Speller) -> list[Assertion]:
         # An exception ("esketamine") may stand in the sentence before, in the same paragraph:
         # "The approved spray is Spravato. It is approved for depression."
         prev = refs[i - 1].text if i and refs[i - 1].segment is ref.segment else ""
-        per.append(detect_sentence(pack, doc, ref, speller, prev))
+        found = detect_sentence(pack, doc, ref, speller, prev)
+        if i and refs[i - 1].text.rstrip().endswith("?") and not ref.text.rstrip().endswith("?"):
+            seen = {(a.claim, a.span.start) for a in found}
+            found += [a for a in detect_sentence(pack, doc, ref, speller, prev, lead=refs[i - 1].text)
+                      if (a.claim, a.span.start) not in seen]
+        per.append(found)
     for i, found in enumerate(per):
         if found and i + 1 < len(refs):
             if any(a.question for a in found):
@@ -199,10 +211,20 @@ def _answered(pack: Pack, found: list[Assertion], answer: SentenceRef) -> list[A
 
 
 def detect_sentence(
-    pack: Pack, doc: Document, ref: SentenceRef, speller: Speller, prev: str = ""
+    pack: Pack, doc: Document, ref: SentenceRef, speller: Speller, prev: str = "", lead: str = ""
 ) -> list[Assertion]:
-    """The assertions of one sentence."""
+    """The assertions of one sentence.
+
+    ``lead`` is a question the sentence answers ("What is the success rate? About 75 percent."):
+    cues are matched on the question and the answer together, and only matches that reach into the
+    answer are kept, located in the answer.
+    """
+    shift = 0
     text = ref.text
+    if lead:
+        lead = lead.rstrip().rstrip("?").rstrip()
+        shift = len(lead) + 1
+        text = lead + " " + text
     # Most sentences stop here, before they are tokenised in full.
     found = candidates(pack, text, speller)
     if not found:
@@ -213,6 +235,11 @@ def detect_sentence(
         cue = pack.cues[i]
         for m in cue.pattern.regex.finditer(toks.joined):
             first, last = toks.tokens_of_match(m.start(), m.end())
+            if shift:
+                if toks.starts[last] < shift:
+                    continue  # all in the question: the question's own business
+                while toks.starts[first] < shift:
+                    first += 1
             qty = None
             for name in ("duration", "rate"):
                 if name in m.re.groupindex and m.group(name):
@@ -224,9 +251,10 @@ def detect_sentence(
         return []
     # A cue inside a longer cue belongs to it: "addictive" in "non-addictive" asserts nothing alone.
     spans = [(f, la) for (_c, f, la) in matches]
+    # A number keeps its own claim even inside a longer cue ("Most patients enjoy 1-3 months").
     matches = {
         k: v for k, v in matches.items()
-        if not any(f <= k[1] and k[2] <= la and (la - f) > (k[2] - k[1]) for f, la in spans)
+        if v[1] is not None or not any(f <= k[1] and k[2] <= la and (la - f) > (k[2] - k[1]) for f, la in spans)
     }
     ctx = SentenceContext(pack, toks)
     out: list[Assertion] = []
@@ -255,6 +283,7 @@ def detect_sentence(
         taken.add((claim_id, first, last))
         c = ctx.of(first, last)
         start, end = toks.span(first, last)
+        start, end = start - shift, end - shift
         polarity = (c.negations % 2 == 0) != _refuted_after(pack, toks, last)
         out.append(_assertion(doc, ref, asserted, polarity, start, end, cue_src, c, value))
     return out

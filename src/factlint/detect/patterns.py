@@ -21,8 +21,10 @@ pattern unless one of its anchors is in the sentence.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
+
+from factlint.detect.regexcode import Frozen, freeze, thaw
 
 # Words too common to serve as a prefilter anchor.
 STOPWORDS = frozenset(
@@ -42,12 +44,15 @@ _NUMBER_WORDS = (
     "thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a|an|several|few|a few|couple|a couple of|many"
 )
 _NUM = rf"(?:\d+(?:[.,]\d+)?|{_NUMBER_WORDS})"
-_UNIT = r"(?:minute|hour|day|week|month|year|decade)s?"
+# "nine good months", "six pain-free months": the adjective does not change the duration.
+_ADJ = r"(?:(?:good|solid|full|whole|blissful|wonderful|great|comfortable|pain - free|pain free|glorious) )"
+_UNIT = r"(?:minute|hour|day|week|month|season|year|decade)s?"
 # "4 - 6 weeks", "four to six weeks", "1 to 3 months", "months to years", "a year", "several months"
 DURATION_RE = (
     r"(?:(?:a |one )?(?:half|quarter|third) (?:of )?(?:a |an )?(?:year|month) )|"
-    rf"(?:(?:{_NUM} (?:(?:-|to|or) {_NUM} )?{_UNIT} (?:(?:-|to|or) (?:{_NUM} )?{_UNIT} )?)"
-    rf"|(?:{_UNIT} (?:(?:-|to|or) {_UNIT} )?))"
+    rf"(?:(?:{_NUM} (?:(?:-|to|or) {_NUM} )?{_ADJ}?{_UNIT} (?:(?:-|to|or) (?:{_NUM} )?{_UNIT} )?)"
+    rf"|(?:{_UNIT} (?:(?:-|to|or) {_UNIT} )?)"
+    r"|(?:(?:well )?into next year )|(?:the (?:winter|summer|spring|autumn|fall|year|season) ))"
 )
 _FRACTION = (
     r"(?:(?:a|one|two|three|four|five|six|seven|eight|nine) (?:- )?"
@@ -56,9 +61,10 @@ _FRACTION = (
 _PERCENT = rf"(?:{_NUM} (?:(?:-|to|and) {_NUM} )?(?:%|percent|per cent) )"
 # "70 %", "70 to 80 %", "three quarters", "two - thirds", "half", "4 of 6", "nine out of ten", "9 in 10"
 RATE_RE = (
-    r"(?:(?:more than|over|at least|above|upwards of|nearly|almost|close to) )?"
-    rf"(?:{_PERCENT}|{_FRACTION}|(?:half |majority |vast majority )"
-    rf"|(?:{_NUM} (?:out of|of every|of the|of|in) {_NUM} ))"
+    r"(?:(?:more than|over|at least|above|upwards of|nearly|almost|close to|about|around|roughly"
+    r"|approximately|some) )?"
+    rf"(?:{_PERCENT}|{_FRACTION}|(?:half |majority |vast majority |most )"
+    rf"|(?:{_NUM} (?:out of every|out of|of every|in every|of the|of|in) {_NUM} ))"
 )
 
 _BUILTIN_MACROS = {"duration": DURATION_RE, "rate": RATE_RE}
@@ -295,7 +301,8 @@ def _required(node: object) -> list[frozenset[str]]:
 class Compiled:
     """A compiled pattern: its source text, regular expression, prefilter anchors and vocabulary.
 
-    ``expression`` is the regular expression's source; :attr:`regex` compiles it on first use.
+    ``expression`` is the regular expression's source and ``code`` the engine's compiled form of
+    it (see :mod:`factlint.detect.regexcode`); :attr:`regex` builds the pattern on first use.
     ``required`` lists word sets a match always has a token from (see :func:`_required`).
     """
 
@@ -304,16 +311,17 @@ class Compiled:
     anchors: frozenset[str] | None
     vocabulary: frozenset[str]
     required: tuple[frozenset[str], ...] = ()
+    code: Frozen | None = field(default=None, compare=False, repr=False)
 
     @cached_property
     def regex(self) -> re.Pattern[str]:
         """The compiled regular expression.
 
-        Compiled lazily: a pack holds hundreds of patterns, a small file needs few of them, and
-        compiling all of them on every start (which unpickling compiled patterns does) took longer
-        than linting a small file.
+        Built lazily and from stored code: a pack holds hundreds of patterns, a small file needs
+        few of them, and compiling them all on every start (which unpickling compiled patterns
+        does) took longer than linting a small file.
         """
-        return re.compile(self.expression)
+        return thaw(self.expression, self.code)
 
     def __getstate__(self) -> dict[str, object]:
         # Pickle the source only, never the compiled form (see ``regex``).
@@ -351,11 +359,11 @@ def compile_pattern(text: str, macros: dict[str, object] | None = None) -> Compi
     # Matches start right after a space in the " tok tok tok " form, so words never match inside
     # other words and each element can simply consume its trailing space.
     regex = "(?<= )" + _regex(node)
-    re.compile(regex)  # report a bad pattern now, when the pack is compiled, not on first use
+    code = freeze(regex)  # also reports a bad pattern now, when the pack is compiled
     anchors = _anchors(node)
     if anchors is not None and _score(anchors)[0]:
         anchors = None
-    return Compiled(text, regex, anchors, frozenset(_words_of(node)), tuple(_required(node)))
+    return Compiled(text, regex, anchors, frozenset(_words_of(node)), tuple(_required(node)), code)
 
 
 # --- token normalisation, shared by patterns and sentences ------------------------------------

@@ -16,7 +16,7 @@ _WORDS = {
 }
 _UNIT_WEEKS = {
     "minute": 1 / 10080, "hour": 1 / 168, "day": 1 / 7, "week": 1.0, "month": 4.345,
-    "year": 52.18, "decade": 521.8,
+    "season": 13.0, "year": 52.18, "decade": 521.8,
 }
 _FRACTIONS = {
     "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
@@ -37,6 +37,10 @@ def parse_duration(text: str) -> float | None:
     toks = text.split()
     if any(t in ("forever", "indefinitely", "lifetime", "life") for t in toks):
         return float("inf")
+    if "next" in toks and toks[-1] == "year":
+        return 26.0  # "well into next year": months away, at the least
+    if toks[:1] == ["the"] and len(toks) == 2:
+        return 13.0 if toks[1] != "year" else 52.18  # "through the winter", "the year"
     for part, share in (("half", 0.5), ("quarter", 0.25), ("third", 1 / 3)):
         if part in toks and toks[-1] in ("year", "month"):
             return share * _UNIT_WEEKS[toks[-1]]
@@ -65,7 +69,8 @@ def parse_rate(text: str) -> float | None:
         if tuple(toks[: len(prefix)]) == prefix:
             toks = toks[len(prefix):]
             bump = 0.01
-    for prefix in (("nearly",), ("almost",), ("close", "to")):
+    for prefix in (("nearly",), ("almost",), ("close", "to"), ("about",), ("around",), ("roughly",),
+                   ("approximately",), ("some",)):
         if tuple(toks[: len(prefix)]) == prefix:
             toks = toks[len(prefix):]
     value = _rate(toks)
@@ -73,7 +78,9 @@ def parse_rate(text: str) -> float | None:
 
 
 def _rate(toks: list[str]) -> float | None:
-    toks = [t for t in toks if t not in ("the", "every")]
+    toks = [t for t in toks if t not in ("the", "every", "out")]
+    if toks and toks[0] == "most":
+        return 0.6
     if toks and toks[0] in ("majority", "vast"):
         return 0.51 if toks[0] == "majority" else 0.8
     if toks == ["half"]:

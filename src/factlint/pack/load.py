@@ -38,7 +38,7 @@ _CLAIM_KEYS = {
     "negates", "contradicts", "implies", "quantity", "hedge", "unless", "supersedes", "cues",
     "examples", "doc",
 }
-_CONTEXT_KINDS = ("negation", "hedge", "doubt", "hypothetical", "comparison")
+_CONTEXT_KINDS = ("negation", "negation_wide", "hedge", "doubt", "hypothetical", "comparison")
 _DEFAULT_CONTEXT = Path(__file__).resolve().parent.parent / "data" / "context.yaml"
 
 
