@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -142,6 +141,12 @@ def lint_paths(
     if jobs == 0:
         jobs = os.cpu_count() or 1
     if jobs > 1 and len(items) > 1:
+        # Imported only here: concurrent.futures and multiprocessing cost a one-file run (the
+        # pre-commit case) more time than linting the file.
+        from concurrent.futures import ProcessPoolExecutor
+
+        # ex.map returns the outcomes in the order of the items, so the output does not depend
+        # on which worker finished first.
         with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(packs,)) as ex:
             outcomes = list(ex.map(_work, items, chunksize=max(1, len(items) // (jobs * 8))))
     else:

@@ -14,14 +14,15 @@ from factlint.detect.detector import Speller, detect
 from factlint.model import Finding
 from factlint.pack.model import Pack
 from factlint.read.document import Document
-from factlint.reason.consistency import Located, find_inconsistencies
+from factlint.reason.consistency import Located, find_inconsistencies, pairable
 from factlint.reason.reasoner import reason
 from factlint.reason.suppress import apply_directives
 
 
 @dataclass(frozen=True)
 class Analysis:
-    """What one document yields: its findings and (per pack) its plain assertions."""
+    """What one document yields: its findings and (per pack) the assertions a run-wide search for
+    inconsistencies can use (see :func:`~factlint.reason.consistency.pairable`)."""
 
     findings: tuple[Finding, ...]
     located: tuple[tuple[str, Located], ...]
@@ -37,7 +38,9 @@ def analyse(packs: tuple[Pack, ...], doc: Document, spellers: dict[str, Speller]
         findings += reason(pack, doc.path, assertions)
         mine = [Located(doc.path, a) for a in assertions]
         findings += find_inconsistencies(pack, mine)
-        located += [(pack.name, x) for x in mine]
+        # Only what the run-wide search for inconsistencies can use is kept for it: a run over
+        # thousands of files would otherwise hold every assertion of every file.
+        located += [(pack.name, x) for x in pairable(pack, mine)]
     return Analysis(tuple(apply_directives(findings, doc.directives)), tuple(located))
 
 

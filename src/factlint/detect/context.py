@@ -18,6 +18,11 @@ from factlint.pack.model import Pack
 _DEFAULT_WINDOW = 8
 
 
+def _family(kind: str) -> str:
+    """"negation_wide" is negation with a longer reach: one kind when merging and counting."""
+    return kind.split("_", 1)[0]
+
+
 @dataclass(frozen=True, slots=True)
 class Hit:
     """A trigger found in a sentence: its kind, direction and token range (inclusive)."""
@@ -63,10 +68,7 @@ class SentenceContext:
                     continue
                 hits.append(Hit(trig.kind, trig.direction, a, b))
         # Overlapping triggers of one kind are one trigger ("by no means" holds "no").
-        # "negation_wide" is negation with a longer reach: the same kind when merging.
-        def family(kind: str) -> str:
-            return kind.split("_", 1)[0]
-
+        family = _family
         hits.sort(key=lambda h: (family(h.kind), h.direction, h.first, -h.last))
         merged: list[Hit] = []
         for h in hits:
@@ -100,9 +102,15 @@ class SentenceContext:
         """The context of the cue spanning tokens ``first`` to ``last``."""
         counts: dict[str, int] = {}
         windows = self.pack.context.windows
+        family = _family
         for h in self.hits:
+            if first <= h.first and h.last <= last:
+                continue  # inside the cue: part of it ("non-addictive", "less addictive than caffeine")
             if h.last >= first and h.first <= last:
-                continue  # overlaps the cue: part of it
+                # Straddles the cue: only a comparison ("less addictive than") still counts.
+                if family(h.kind) == "comparison":
+                    counts[h.kind] = counts.get(h.kind, 0) + 1
+                continue
             window = windows.get(h.kind, _DEFAULT_WINDOW)
             if h.direction == "forward" and h.last < first:
                 if first - h.last - 1 <= window and not self._blocked(h.last, first, h.kind):

@@ -50,17 +50,42 @@ class Speller:
             if not self._choices:
                 self._choices = sorted(self.vocabulary)
             # Optimal string alignment counts a swap ("releif") as one edit, as people make them.
-            limit = 1 if len(word) < 9 else 2
+            limit = 1 if len(word) < 8 else 2
             best = process.extractOne(word, self._choices, scorer=OSA.distance, score_cutoff=limit)
             # A real word of another length ("advertise" vs "adverse") is not a typo of a cue word.
-            if (best is not None and best[0][0] == word[0] and abs(len(best[0]) - len(word)) <= 1
-                    and word not in self.known and not _inflection(word, best[0])):
+            if (best is not None and best[0][0] == word[0] and word not in self.known
+                    and not _inflection(word, best[0]) and _typo(word, best[0])):
                 out = best[0]
         self._cache[word] = out
         return out
 
 
 _TAILS = frozenset({"", "s", "es", "ed", "d", "ing", "e", "ly", "al", "er", "ers", "ion", "ions", "ive"})
+
+
+_VOWELS = frozenset("aeiouy")
+
+
+def _typo(word: str, target: str) -> bool:
+    """Is ``word`` one of the slips people make when typing ``target``?
+
+    Swapped neighbours ("releif"), a vowel for a vowel ("permanant", "dependance"), a dropped or
+    doubled letter ("aproved", "addictve"). Other one-letter differences usually make another real
+    word ("masking" is not "making"), so they are not corrected.
+    """
+    if len(word) == len(target):
+        diff = [i for i, (a, b) in enumerate(zip(word, target)) if a != b]
+        if len(diff) == 2 and diff[1] == diff[0] + 1:
+            return word[diff[0]] == target[diff[1]] and word[diff[1]] == target[diff[0]]
+        # One vowel slip, or two in a long word ("permenant").
+        limit = 1 if len(word) < 8 else 2
+        return 0 < len(diff) <= limit and all(word[i] in _VOWELS and target[i] in _VOWELS for i in diff)
+    short, long_ = (word, target) if len(word) < len(target) else (target, word)
+    if len(long_) - len(short) != 1:
+        return False
+    i = next((k for k, (a, b) in enumerate(zip(short, long_)) if a != b), len(short))
+    extra = long_[i]
+    return extra in _VOWELS or (i > 0 and long_[i - 1] == extra) or (i + 1 < len(long_) and long_[i + 1] == extra)
 
 
 def _inflection(word: str, other: str) -> bool:
@@ -172,8 +197,12 @@ def detect(pack: Pack, doc: Document, speller: Speller) -> list[Assertion]:
     return out
 
 
-def _prev_joined(prev: str) -> str:
-    return tokenize(prev).joined
+def _with_prev(prev: str, toks: Tokens) -> str:
+    """The previous sentence and this one as one token string, the full stop between them dropped."""
+    head = tokenize(prev).joined.rstrip()
+    while head.endswith((" .", " !", " ?")):
+        head = head[:-2].rstrip()
+    return head + toks.joined
 
 
 def _family(pack: Pack, claim_id: str) -> str:
@@ -264,7 +293,7 @@ def detect_sentence(
         claim = pack.claims[claim_id]
         if any(c == claim_id and not (last < f or first > la) for c, f, la in taken):
             continue
-        if claim.unless and any(p.regex.search(toks.joined) or (prev and p.regex.search(_prev_joined(prev)))
+        if claim.unless and any(p.regex.search(toks.joined) or (prev and p.regex.search(_with_prev(prev, toks)))
                                 for p in claim.unless):
             continue
         value = None

@@ -205,7 +205,7 @@ class _Parser:
 
 def _word(tok: str, text: str) -> object:
     tok = normalise_token(tok)
-    if len(tok) > 1 and re.search(r"[?+{}\\^$]", tok):
+    if re.search(r"[?+{}\\^$]", tok):
         # Regex habits ("(fda )?approval", "claims?") would silently match nothing.
         raise PatternError(f"{tok!r} is not a word: use [optional] parts and alternatives, not regex, in {text!r}")
     if tok.endswith("*"):

@@ -11,8 +11,10 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pathspec
+if TYPE_CHECKING:
+    import pathspec
 
 LINTED_SUFFIXES = frozenset({".md", ".markdown", ".html", ".htm", ".xhtml", ".txt"})
 _SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", ".tox"})
@@ -38,6 +40,10 @@ def _display(p: Path, cwd: Path) -> str:
 
 
 def _spec(lines: Iterable[str]) -> pathspec.PathSpec:
+    # Imported on first use: a run over files named on the command line, with no globs and no
+    # .gitignore on the way (the pre-commit case), does not need it.
+    import pathspec
+
     try:
         return pathspec.PathSpec.from_lines("gitignore", lines)
     except (KeyError, LookupError):  # pathspec < 0.12 names the same syntax "gitwildmatch"
@@ -50,7 +56,7 @@ def discover(
     """The files to lint under ``paths`` (files or directories), sorted and without duplicates."""
     cwd = (cwd or Path.cwd()).resolve()
     include_spec = _spec(include) if include else None
-    exclude_spec = _spec(exclude)
+    exclude_spec = _spec(exclude) if exclude else None
     seen: set[Path] = set()
     out: list[Target] = []
     for raw in paths:
@@ -64,7 +70,7 @@ def discover(
                     out.append(Target(_display(f, cwd), f))
         else:
             rel = _display(p, cwd)
-            if exclude_spec.match_file(rel):
+            if exclude_spec is not None and exclude_spec.match_file(rel):
                 continue
             if p.resolve() not in seen:
                 seen.add(p.resolve())
@@ -72,7 +78,7 @@ def discover(
     return sorted(out, key=lambda t: t.display)
 
 
-def _walk(root: Path, include: pathspec.PathSpec | None, exclude: pathspec.PathSpec, cwd: Path) -> list[Path]:
+def _walk(root: Path, include: pathspec.PathSpec | None, exclude: pathspec.PathSpec | None, cwd: Path) -> list[Path]:
     found: list[Path] = []
     ignores: list[tuple[Path, pathspec.PathSpec]] = []
     for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
@@ -92,6 +98,8 @@ def _walk(root: Path, include: pathspec.PathSpec | None, exclude: pathspec.PathS
                     continue
                 if spec.match_file(rel + ("/" if is_dir else "")):
                     return True
+            if exclude is None:
+                return False
             rel_cwd = _display(p, cwd)
             return bool(exclude.match_file(rel_cwd + ("/" if is_dir else "")))
 

@@ -1,8 +1,10 @@
-"""A cache of compiled packs, keyed on the pack's files and factlint's version.
+"""A cache of compiled packs, keyed on the pack's files, factlint's code and the Python version.
 
-Compiling parses YAML and builds the claim graph with networkx; a cached pack is one pickle load.
-The key is a hash of every file's bytes, so editing a rule invalidates it. The cache is an
-optimisation only: any problem reading or writing it falls back to compiling.
+Compiling parses YAML and builds the claim graph with networkx; a cached pack is one pickle load,
+and a run that finds its pack here imports neither (nor the compiler in ``pack.load``). The key is
+a hash of every rule file's bytes, so editing a rule invalidates it, and of the size and time of
+every module of factlint, so a changed compiler never serves a pack compiled by the old one. The
+cache is an optimisation only: any problem reading or writing it falls back to compiling.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import sys
 from pathlib import Path
 
 from factlint import __version__
@@ -26,8 +29,22 @@ def _cache_dir() -> Path | None:
     return Path(base) / "factlint"
 
 
+def _code_stamp() -> bytes:
+    """Size and modification time of every module of factlint (cheap: no file is read)."""
+    package = Path(__file__).resolve().parent.parent
+    parts = [sys.version]
+    for dirpath, dirnames, filenames in os.walk(package):
+        dirnames[:] = sorted(d for d in dirnames if d != "__pycache__")
+        for name in sorted(filenames):
+            if name.endswith(".py"):
+                st = os.stat(os.path.join(dirpath, name))
+                parts.append(f"{os.path.relpath(os.path.join(dirpath, name), package)}:{st.st_size}:{st.st_mtime_ns}")
+    return "\n".join(parts).encode()
+
+
 def _key(root: Path) -> str:
     h = hashlib.sha256(__version__.encode())
+    h.update(_code_stamp())
     ctx = Path(__file__).resolve().parent.parent / "data" / "context.yaml"
     files = sorted(p for p in root.rglob("*.yaml") if p.is_file()) + [ctx]
     for p in files:
@@ -38,15 +55,13 @@ def _key(root: Path) -> str:
 
 def load_cached(root: Path) -> Pack:
     """The compiled pack for ``root``, from the cache when it is fresh."""
-    from factlint.pack.load import load_pack
-
     cache = _cache_dir()
     if cache is None:
-        return load_pack(root)
+        return _compile(root)
     try:
         key = _key(root)
     except OSError:
-        return load_pack(root)
+        return _compile(root)
     target = cache / f"pack-{key}.pickle"
     try:
         with open(target, "rb") as fh:
@@ -55,7 +70,7 @@ def load_cached(root: Path) -> Pack:
             return pack
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
         pass
-    pack = load_pack(root)
+    pack = _compile(root)
     try:
         cache.mkdir(parents=True, exist_ok=True)
         tmp = target.with_suffix(f".{os.getpid()}.tmp")
@@ -65,3 +80,10 @@ def load_cached(root: Path) -> Pack:
     except OSError:
         pass
     return pack
+
+
+def _compile(root: Path) -> Pack:
+    # Imported here: the compiler pulls in YAML parsing and networkx, which a cached run skips.
+    from factlint.pack.load import load_pack
+
+    return load_pack(root)

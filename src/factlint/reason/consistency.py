@@ -28,6 +28,34 @@ def _plain(a: Assertion) -> bool:
     return a.committed and not a.hedged and not a.comparative
 
 
+def pairable(pack: Pack, located: list[Located]) -> list[Located]:
+    """The statements of one document that a run-wide :func:`find_inconsistencies` can use.
+
+    Those are the plain statements of established claims (partners) and the reported overclaims
+    that nothing in their own document qualifies. Every other statement cannot change the run-wide
+    result: it is neither a partner nor paired, and the overclaims it qualifies are left out as
+    well, so the qualification it would have provided is not needed. Keeping only these (instead
+    of every assertion of every file) is what keeps a site-wide run's memory small. In the rare
+    case where a partner is itself a qualified overclaim the whole document is kept, so that it
+    stays qualified.
+    """
+    by_path: dict[str, list[Assertion]] = {}
+    for item in located:
+        by_path.setdefault(item.path, []).append(item.assertion)
+    out: list[Located] = []
+    for item in located:
+        a = item.assertion
+        claim = pack.claims.get(a.claim)
+        partner = a.polarity and claim is not None and claim.status == "established" and _plain(a)
+        rule = reportable(pack, a)
+        unqualified = rule is not None and not qualified(pack, rule, a, by_path[item.path])
+        if partner and rule is not None and not unqualified:
+            return list(located)
+        if partner or unqualified:
+            out.append(item)
+    return out
+
+
 def find_inconsistencies(pack: Pack, located: list[Located]) -> list[Finding]:
     """Inconsistency findings over every assertion given (one document or a whole run).
 

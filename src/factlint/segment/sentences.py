@@ -13,8 +13,10 @@ _ABBREVIATIONS = frozenset(
     ["dr", "mr", "mrs", "ms", "prof", "st", "no", "vs", "etc", "e.g", "i.e", "approx", "fig", "al", "jr", "sr", "inc", "ltd", "co", "mt", "dept", "est", "min", "max", "u.s", "u.k", "ph.d", "m.d", "d.o", "b.a", "m.s", "a.m", "p.m", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
 )
 
-# A candidate end: terminal punctuation, closing quotes/brackets, then white space.
-_END_RE = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s|$)|\n")
+# A candidate end: terminal punctuation, closing quotes/brackets, then white space. The look-behind
+# lets a match start only at the first mark of a run: every match takes the whole run anyway, and
+# retrying from each later mark made a long run of dots ("......x") quadratic.
+_END_RE = re.compile(r"(?<![.!?])[.!?]+[\"'”’)\]]*(?=\s|$)|\n")
 _WORD_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 
 
@@ -56,12 +58,34 @@ def _emit(text: str, start: int, end: int, out: list[Sentence]) -> None:
         out.append(Sentence(start, end, len(out)))
 
 
-_LIST_NUMBER_RE = re.compile(r"(?:^|\n)[ \t]*\d{1,3}$")
 _MARKER_RE = re.compile(r"^\s*(?:\d{1,3}[.)]|[-*•+])\s+")
+_NEXT_LIST_ITEM_RE = re.compile(r"\d+[.)]\s")
+
+
+def _list_number_before(text: str, dot: int) -> bool:
+    """Is ``text[:dot]`` a line holding only 1 to 3 digits (after blanks)? "2. Non-Opioid Option".
+
+    Scans backwards from ``dot`` over at most the digits and blanks in front of it. The regular
+    expression this replaces, ``(?:^|\n)[ \t]*\d{1,3}$`` searched from offset 0, tried every
+    position of the segment for every full stop: quadratic, minutes for a 1 MB single-line paragraph.
+    Like that expression's ``$``, the digits may also end just before a line break at ``dot - 1``.
+    """
+    ends = (dot, dot - 1) if dot > 0 and text[dot - 1] == "\n" else (dot,)
+    for end in ends:
+        i = end
+        while i > 0 and end - i < 4 and text[i - 1].isdecimal():
+            i -= 1
+        if not 1 <= end - i <= 3:
+            continue
+        while i > 0 and text[i - 1] in " \t":
+            i -= 1
+        if i == 0 or text[i - 1] == "\n":
+            return True
+    return False
 
 
 def _is_real_end(text: str, dot: int, after: int) -> bool:
-    if text[dot] == "." and _LIST_NUMBER_RE.search(text, 0, dot):
+    if text[dot] == "." and _list_number_before(text, dot):
         return False  # "2. Non-Opioid Option": a list number, not a sentence
     if text[dot] == ".":
         before = _WORD_BEFORE_RE.search(text, max(0, dot - 12), dot + 1)
@@ -90,8 +114,13 @@ def _line_break_ends_sentence(text: str, nl: int) -> bool:
     nxt = text[nl + 1 : nl + 2]
     if not nxt:
         return True
-    nxt_line = text[nl + 1 :].lstrip(" \t")
-    if nxt_line[:1] in ("-", "*", "•", "+") or re.match(r"\d+[.)]\s", nxt_line):
+    # The next line's first character, found without copying the rest of the segment (a copy per
+    # line break made a long hard-wrapped paragraph quadratic).
+    first = nl + 1
+    while first < len(text) and text[first] in " \t":
+        first += 1
+    nxt_line = text[first : first + 1]
+    if nxt_line in ("-", "*", "•", "+") or _NEXT_LIST_ITEM_RE.match(text, first):
         return True
     # Two lines that both start with a capital and the first has no closing punctuation: a
     # heading or title line followed by prose (common in text extracted from web pages).
