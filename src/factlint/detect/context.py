@@ -64,8 +64,8 @@ class SentenceContext:
         for trig in possible(ctx.triggers, words):
             for m in trig.pattern.regex.finditer(joined):
                 a, b = tokens.tokens_of_match(m.start(), m.end())
-                if masked.intersection(range(a, b + 1)):
-                    continue
+                if set(range(a, b + 1)) <= masked:
+                    continue  # wholly inside a pseudo-trigger ("not only", "may have read")
                 hits.append(Hit(trig.kind, trig.direction, a, b))
         # Overlapping triggers of one kind are one trigger ("by no means" holds "no").
         family = _family
@@ -78,6 +78,7 @@ class SentenceContext:
                 continue
             merged.append(h)
         self.hits = merged
+        self.cue_spans: list[tuple[int, int]] = []  # every cue match of the sentence, set by the detector
         self.terminators = [i for i, t in enumerate(tokens.norm) if t in ctx.terminators]
         self.kind_terminators = {
             kind: [i for i, t in enumerate(tokens.norm) if t in words] for kind, words in ctx.kind_terminators.items()
@@ -106,6 +107,8 @@ class SentenceContext:
         for h in self.hits:
             if first <= h.first and h.last <= last:
                 continue  # inside the cue: part of it ("non-addictive", "less addictive than caffeine")
+            if any(a <= h.first and h.last <= b and (b < first or a > last) for a, b in self.cue_spans):
+                continue  # part of another claim: "no withdrawal and no dependence" is two denials
             if h.last >= first and h.first <= last:
                 # Straddles the cue: only a comparison ("less addictive than") still counts.
                 if family(h.kind) == "comparison":
@@ -144,8 +147,13 @@ class SentenceContext:
             if a < first:
                 before.append((a, "topic"))
         for a, b in self.others:
-            if b < first and not self._is_comparison(a) and not self._inside_topic(a, b):
-                before.append((a, "other"))
+            if b < first and not self._inside_topic(a, b):
+                # "Unlike painkillers that wear off": the compared thing is the subject of its own
+                # relative clause; in "Ketamine, unlike opioids, is ..." it is not.
+                compared = self._is_comparison(a)
+                between = self.tokens.norm[b + 1:first]
+                if not compared or ("," not in between and between[:1] in (["that"], ["which"], ["who"])):
+                    before.append((a, "other"))
         if before:
             # Only subjects in the same clause as the cue count.
             nearest = max(before)

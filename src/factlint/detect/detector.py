@@ -212,9 +212,12 @@ def _family(pack: Pack, claim_id: str) -> str:
 
 def _rebutted(pack: Pack, found: list[Assertion], nxt: SentenceRef) -> list[Assertion]:
     """A statement followed by a short denial ("... is FDA approved for pain. It isn't.") is denied."""
-    toks = tokenize(nxt.text[:60])
+    toks = tokenize(nxt.text[:120])
     words = [t for t in toks.norm if t[0].isalnum()]
-    if not words or len(words) > 5 or not any(p.regex.match(toks.joined, 1) for p in pack.context.rebut):
+    hits = [m for p in pack.context.rebut if (m := p.regex.match(toks.joined, 1))]
+    # A bare "It isn't." must be short to answer the sentence before; a specific rebuttal
+    # ("the research does not back that up") may go on.
+    if not words or not any(len(words) <= 5 or m.group().count(" ") >= 4 for m in hits):
         return found
     return [replace(a, polarity=not a.polarity) for a in found]
 
@@ -286,6 +289,7 @@ def detect_sentence(
         if v[1] is not None or not any(f <= k[1] and k[2] <= la and (la - f) > (k[2] - k[1]) for f, la in spans)
     }
     ctx = SentenceContext(pack, toks)
+    ctx.cue_spans = [(f, la) for (_c, f, la) in matches]
     out: list[Assertion] = []
     taken: set[tuple[str, int, int]] = set()
     # Longest match first, so "non-addictive" wins over an overlapping shorter cue of the same claim.
