@@ -70,3 +70,20 @@ def test_accuracy_ratchet(packs):
         overall = res.overall
         assert round(overall.precision, 3) >= floor["precision"], (split, overall.precision)
         assert round(overall.recall, 3) >= floor["recall"], (split, overall.recall)
+
+
+def test_every_finding_on_every_fixture_carries_verified_evidence(packs, monkeypatch):
+    """Each finding quotes at least one evidence line, and every quote is one `rules verify` checks."""
+    import json
+
+    monkeypatch.chdir(ROOT)
+    verified = {(e.source, e.line, e.quote) for c in packs[0].claims.values() for e in c.evidence}
+    drafts = sorted((ROOT / "fixtures" / "drafts").glob("*.*"))
+    seen = 0
+    for page in [*PAGES, *(d for d in drafts if d.suffix in (".md", ".html"))]:
+        for f in json.loads(_json_for(page, packs))["findings"]:
+            seen += 1
+            assert f["evidence"], (page.name, f["line"], f["rule"])
+            for e in f["evidence"]:
+                assert (e["source"], e["line"], e["quote"]) in verified
+    assert seen >= 30
