@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from factlint.cli import main
@@ -102,6 +103,37 @@ def test_bad_config_is_one_line_with_file_and_line(tmp_path):
     assert r.output.strip().endswith("unknown configuration key 'sevrity' (known: baseline, bundled-pack, exclude, fail-on, ignore, include, packs, select, severity)")
     assert ".factlint.yaml:2:" in r.output
     assert "Traceback" not in r.output
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "line", "message"),
+    [
+        (".factlint.yaml", b"select: [cure\n", 2, "invalid YAML: did not find expected ',' or ']'"),
+        (".factlint.yaml", b"select: 5\n", 1, "select must be a list of strings"),
+        (".factlint.yaml", b"fail-on: error\nseverity: [cure]\n", 2, "severity must map rule ids or categories"),
+        (".factlint.yaml", b"severity:\n  cure: loud\n", 1, "severity of 'cure' must be error, warning, info or off"),
+        (".factlint.yaml", b"bundled-pack: 'no'\n", 1, "bundled-pack must be true or false"),
+        (".factlint.yaml", b"- select\n", 1, "the configuration must be a mapping"),
+        (".factlint.yaml", b"select: [cure]\nselect: [cure]\n", 2, "invalid YAML: duplicate key 'select'"),
+        (".factlint.yaml", b"fail-on: error\nselect: [cure]\x00\n", 2, "invalid YAML: character U+0000 is not allowed"),
+        (".factlint.yaml", b"fail-on: error\nselect: [cur\xe9]\n", 2, "not UTF-8: byte 0xe9 cannot be decoded"),
+        (".factlint.yaml", b"fail-on: error\npacks: [no-such-pack]\n", 2, "no-such-pack is not a rule pack"),
+        ("pyproject.toml", b"[tool.factlint]\nselect = [\n", 3, "invalid TOML"),
+        ("pyproject.toml", b"[tool.factlint]\nselect = 5\n", 2, "select must be a list of strings"),
+        ("pyproject.toml", b"[tool.factlint]\nseverity = {cure = 5}\n", 2, "severity of 'cure' must be"),
+        ("pyproject.toml", b"tool = 5\n# [tool.factlint]\n", 1, "[tool.factlint] must be a table, not int"),
+    ],
+)
+def test_config_errors_are_one_line_with_file_and_line(tmp_path, name, content, line, message):
+    """Found by walking up and named with --config alike; raised before any pack is compiled."""
+    config = tmp_path / name
+    config.write_bytes(content)
+    (tmp_path / "a.md").write_text("text\n", encoding="utf-8")
+    for args in (["check", str(tmp_path / "a.md")], ["check", "--config", str(config), str(tmp_path / "a.md")]):
+        r = CliRunner().invoke(main, args)
+        assert r.exit_code == 2, (args, r.output)
+        assert r.stderr.startswith(f"factlint: {config}:{line}: ") and message in r.stderr, r.stderr
+        assert len(r.stderr.splitlines()) == 1 and "Traceback" not in r.output
 
 
 def test_missing_path_and_unknown_option_are_usage_errors(tmp_path):

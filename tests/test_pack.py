@@ -52,12 +52,32 @@ def test_verify_reports_a_wrong_line_and_a_missing_quote(tmp_path):
 @pytest.mark.parametrize(
     ("old", "new", "line", "message"),
     [
-        ("status: overclaim", "status: overclaimed", 13, "status must be established, overclaim or neutral"),
-        ("contradicts: [short-relief]", "contradicts: [nothing-here]", 12, "contradicts names unknown claim"),
-        ("    category: durable-relief", "    category: durable-relief\n    colour: red", 15, "unknown key 'colour'"),
-        ('"permanent (relief|cure)"', '"permanent (relief|cure"', 22, "bad pattern: missing ')'"),
-        ("  - id: permanent-relief", "  - id: short-relief", 12, "duplicate claim id"),
+        ("status: overclaim", "status: overclaimed", 12, "status must be established, overclaim or neutral"),
+        ("contradicts: [short-relief]", "contradicts: [nothing-here]", 11, "contradicts names unknown claim"),
+        ("    category: durable-relief", "    category: durable-relief\n    colour: red", 14, "unknown key 'colour'"),
+        ('"permanent (relief|cure)"', '"permanent (relief|cure"', 20, "bad pattern: missing ')'"),
+        ("  - id: permanent-relief", "  - id: short-relief", 11, "duplicate claim id"),
         ("claims:\n", "claims:\n  - [", 2, "invalid YAML"),
+        # Wrong types: a list where a name or a text belongs must not crash the loader.
+        ("      - source: leaflet", "      - source: [leaflet]", 6, "evidence names unknown source ['leaflet']"),
+        ("statement: Glimmerol ends itching for good.", "statement: [ends, itching]", 14,
+         "statement must be a non-empty string"),
+        ("    contradicts: [short-relief]\n", "    contradicts: [short-relief]\n    quantity: {measure: duration, "
+         "max: 3 days, supports: 5}\n", 16, "quantity.supports must name a claim"),
+        ("    message:", "    severity: 3\n    message:", 16, "severity must be one of error, warning, info"),
+        # Dangling edges.
+        ("    contradicts: [short-relief]\n", "    contradicts: [short-relief]\n    supersedes: [ghost]\n", 11,
+         "supersedes names unknown claim 'glimmerol.ghost'"),
+        # Regular-expression syntax, and patterns whose matching could explode (see test_cue_safety.py).
+        ('"permanent (relief|cure)"', '"permanent (relief|cure)+"', 20, "'+' is not a word"),
+        ('"permanent (relief|cure)"', '"permanent ...12 ...12 ...12 ...12 ...12 (relief|cure)"', 20,
+         "pattern can match one place in up to 371,293 ways (limit 4,096)"),
+        ('"permanent (relief|cure)"', '"permanent [a] [a] [a] [a] [a] [a] [a] [a] [a] [a] [a] [a] [a] (relief|cure)"',
+         20, "pattern can match one place in up to 8,192 ways"),
+        # Characters YAML refuses, and tags that would run code.
+        ("claims:\n", "claims:\x00\n", 1, "invalid YAML: character U+0000 is not allowed"),
+        ("  - id: permanent-relief", "  - id: !!python/object/apply:os.system ['true']", 11,
+         "could not determine a constructor for the tag 'tag:yaml.org,2002:python/object/apply:os.system'"),
     ],
 )
 def test_rule_errors_name_file_and_line(tmp_path, old, new, line, message):
@@ -69,10 +89,38 @@ def test_rule_errors_name_file_and_line(tmp_path, old, new, line, message):
     claims.write_text(text.replace(old, new, 1), encoding="utf-8")
     with pytest.raises(RuleError) as err:
         load_pack(pack)
-    assert str(err.value).startswith(f"{claims}:")
+    assert str(err.value).startswith(f"{claims}:{line}: ")
     assert message in str(err.value)
     r = CliRunner().invoke(main, ["check", "--rules", str(pack), str(GLIMMEROL / "sources" / "leaflet.txt")])
     assert r.exit_code == 2 and "Traceback" not in r.output and message in r.output
+    assert r.stderr == f"factlint: {err.value}\n"  # one line
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "line", "message"),
+    [
+        ('itch: "(itch|itching|itchiness|eczema|rash)"', "itch:", 9, "macro 'itch' must be a non-empty pattern string"),
+        ('itch: "(itch|itching|itchiness|eczema|rash)"', 'itch: "@scratch"\n  scratch: "@itch"', 8,
+         "macros refer to each other in a cycle"),
+        ("file: sources/leaflet.txt", "file: sources/nope.txt", 12, "source file 'sources/nope.txt' not found"),
+        ("pack: glimmerol", "pack: !!python/object/apply:os.system ['true']", 2, "could not determine a constructor"),
+        ("title: Glimmerol cream (test pack)", "title: Glimmerol cr\udce8me", 3, "not UTF-8: byte 0xe8"),
+        ('  - "claims/*.yaml"', '  - "nothing/*.yaml"', 16, "claims: no claim files matched"),
+        ('  others: ["(steroids|antihistamines)"]\n', "  others: [steroids]\ncontext: [negation]\n", 8,
+         "context must be a mapping"),
+    ],
+)
+def test_pack_file_errors_name_file_and_line(tmp_path, old, new, line, message):
+    pack = tmp_path / "pack"
+    shutil.copytree(GLIMMEROL, pack)
+    pack_file = pack / "pack.yaml"
+    text = pack_file.read_text("utf-8")
+    assert old in text
+    pack_file.write_bytes(text.replace(old, new, 1).encode("utf-8", "surrogateescape"))  # \udce8: a raw byte
+    r = CliRunner().invoke(main, ["check", "--rules", str(pack), str(GLIMMEROL / "sources" / "leaflet.txt")])
+    assert r.exit_code == 2 and "Traceback" not in r.output
+    assert r.stderr.startswith(f"factlint: {pack_file}:{line}: ") and message in r.stderr
+    assert len(r.stderr.splitlines()) == 1
 
 
 def test_engine_is_domain_neutral():

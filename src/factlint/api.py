@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from factlint import pack as packs_mod
-from factlint.config import Config, find_config, load_config
+from factlint.config import Config, find_config, key_line, load_config
 from factlint.discover import discover
 from factlint.engine import analyse, configure
 from factlint.model import FileError, Finding
@@ -34,6 +34,12 @@ class LintResult:
 
 def load_packs(config: Config, rules: Sequence[str | Path] = ()) -> tuple[Pack, ...]:
     """The packs of a run: the bundled one (unless switched off), then config and CLI packs."""
+    for root in config.packs:
+        if config.path and not (Path(root) / "pack.yaml").is_file():
+            # Said at the line of the configuration that names it (that is where the fix goes),
+            # and before any pack is compiled.
+            raise packs_mod.RuleError(config.path, key_line(config.path, "packs"),
+                                      f"packs: {root} is not a rule pack (no pack.yaml there)")
     out: list[Pack] = []
     if config.bundled_pack and not rules:
         out.append(packs_mod.load_pack_dir())
@@ -80,6 +86,10 @@ def _lint_one(packs: tuple[Pack, ...], display: str, path: Path, spellers: dict)
         analysis = analyse(packs, doc, spellers)
     except RecursionError:
         return display, None, (), FileError(display, "too deeply nested to lint")
+    except Exception as exc:
+        # A bug met by one odd file must cost that file, not the whole run (a CI gate that
+        # crashes blocks every deploy); the message names the bug so that it gets reported.
+        return display, None, (), FileError(display, f"internal error while linting: {type(exc).__name__}: {exc}")
     return display, analysis.findings, analysis.located, None
 
 
@@ -90,6 +100,9 @@ def _describe(exc: BaseException) -> str:
 
 
 _WORKER: dict[str, object] = {}
+
+AUTO_JOBS_MIN_FILES = 50
+"""With ``jobs=None``, runs over at least this many files use one worker process per core."""
 
 
 def _init_worker(packs: tuple[Pack, ...]) -> None:
@@ -106,7 +119,7 @@ def lint_paths(
     *,
     config: Config | None = None,
     rules: Sequence[str | Path] = (),
-    jobs: int = 1,
+    jobs: int | None = 1,
     stdin_text: str | None = None,
     stdin_name: str = "-",
     packs: tuple[Pack, ...] | None = None,
@@ -115,7 +128,9 @@ def lint_paths(
 
     Contradictions between files of the run are reported as ``inconsistency`` findings.
     ``config`` defaults to the configuration found by walking up from the first path; ``packs``
-    (already compiled) replaces the packs the configuration names.
+    (already compiled) replaces the packs the configuration names. ``jobs`` is the number of worker
+    processes: 0 for one per core, None for automatic (one per core from
+    :data:`AUTO_JOBS_MIN_FILES` files on). The result does not depend on it.
     """
     paths = [str(p) for p in paths]
     if config is None:
@@ -137,7 +152,12 @@ def lint_paths(
         directives[stdin_name] = doc.directives
         result.files += 1
         result.paths.append(stdin_name)
-    items = [(t.display, str(t.path)) for t in targets]
+    items = [(t.display, str(t.path)) for t in targets if t.error is None]
+    result.errors += [FileError(t.display, t.error) for t in targets if t.error is not None]
+    if jobs is None:
+        # Automatic: worker processes pay off once there are enough files to share out (starting
+        # them costs about as much as linting a few files); the output is the same either way.
+        jobs = (os.cpu_count() or 1) if len(items) >= AUTO_JOBS_MIN_FILES else 1
     if jobs == 0:
         jobs = os.cpu_count() or 1
     if jobs > 1 and len(items) > 1:
@@ -161,6 +181,7 @@ def lint_paths(
         located += loc
     raw += _cross_file(packs, located)
     result.findings = configure(_dedupe(raw), config)
+    result.errors.sort(key=lambda e: e.path)  # discovery's errors and the readers' in one order
     return result
 
 

@@ -21,6 +21,9 @@ from factlint.discover import DiscoveryError
 from factlint.model import CATEGORIES, SEVERITIES, severity_rank
 from factlint.pack.yamlio import RuleError
 
+# Formats whose reports never quote source lines (see report/): their runs skip re-reading files.
+_NO_SNIPPETS = frozenset({"json", "sarif", "github"})
+
 
 class UsageFailure(Exception):
     """A usage problem found after click parsed the arguments."""
@@ -60,7 +63,40 @@ def _config(config_path: str | None, paths: tuple[str, ...]) -> Config:
     return load_config(found) if found else Config()
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+# Click 8.2+ raises this (a UsageError) for a group called without a command; older versions exit 0.
+_NO_ARGS_IS_HELP: tuple[type[BaseException], ...] = tuple(
+    t for t in (getattr(click.exceptions, "NoArgsIsHelpError", None),) if t is not None)
+
+
+class _Main(click.Group):
+    """The command group; a usage error is one line on stderr with exit code 2 (the contract).
+
+    Click's own report of a usage error takes four lines (usage, hint, blank, error), which a CI
+    log shows as noise around the one line that matters.
+    """
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        if not kwargs.pop("standalone_mode", True):
+            return super().main(*args, standalone_mode=False, **kwargs)
+        try:
+            rv = super().main(*args, standalone_mode=False, **kwargs)
+        except click.UsageError as exc:
+            if isinstance(exc, _NO_ARGS_IS_HELP):
+                exc.show()  # `factlint` or `factlint rules` alone: the help is the useful answer
+                sys.exit(exc.exit_code)
+            hint = f" (see '{exc.ctx.command_path} --help')" if exc.ctx is not None else ""
+            click.echo(f"factlint: {' '.join(exc.format_message().split())}{hint}", err=True)
+            sys.exit(exc.exit_code)
+        except click.ClickException as exc:
+            exc.show()
+            sys.exit(exc.exit_code)
+        except click.Abort:
+            click.echo("Aborted!", err=True)
+            sys.exit(1)
+        sys.exit(rv if isinstance(rv, int) else 0)
+
+
+@click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="factlint")
 def main() -> None:
     """factlint checks what health marketing text asserts against evidence from source documents."""
@@ -76,8 +112,8 @@ def main() -> None:
               help="Lowest severity that makes the exit code 1 [default: warning].")
 @click.option("--config", "config_path", type=str, default=None, help="Use this configuration file.")
 @click.option("--rules", multiple=True, type=str, help="Lint with this rule pack directory instead of the bundled one.")
-@click.option("--jobs", "-j", type=click.IntRange(0, 256), default=1, show_default=True,
-              help="Worker processes (0: one per core).")
+@click.option("--jobs", "-j", type=click.IntRange(0, 256), default=None,
+              help="Worker processes (0: one per core) [default: one per core for 50 files or more, else 1].")
 @click.option("--stdin-filename", default="-", help="Path to report for text read from stdin (its extension picks the reader).")
 @click.option("--color/--no-color", default=None, help="Colour the text output [default: only on a terminal].")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None,
@@ -89,13 +125,14 @@ def main() -> None:
               help="Lint only files changed since the git revision REF (and untracked files) among PATHS.")
 @guarded
 def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None,
-          config_path: str | None, rules: tuple[str, ...], jobs: int, stdin_filename: str, color: bool | None,
+          config_path: str | None, rules: tuple[str, ...], jobs: int | None, stdin_filename: str, color: bool | None,
           output: str | None, baseline_path: str | None, no_baseline: bool, changed_since: str | None) -> None:
     """Lint PATHS (files or directories; - reads stdin). Default: the current directory."""
     from dataclasses import replace
 
     from factlint.api import lint_paths
-    from factlint.read import decode
+    from factlint.model import FileError
+    from factlint.read import ReadError, decode
     from factlint.report import REPORTERS, RunReport
 
     paths = paths or (".",)
@@ -104,8 +141,12 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
     sel, ign = _split(select), _split(ignore)
     config = replace(config, select=sel or config.select, ignore=(*config.ignore, *ign))
     stdin_text = None
+    stdin_error = None
     if "-" in paths:
-        stdin_text, _ = decode(sys.stdin.buffer.read())
+        try:
+            stdin_text, _ = decode(sys.stdin.buffer.read())
+        except ReadError as exc:  # binary data on stdin is a file error, as a binary file is
+            stdin_error = FileError(stdin_filename, str(exc))
     targets = [p for p in paths if p != "-"]
     if changed_since and targets:
         from factlint.discover.changed import discover_changed
@@ -113,6 +154,8 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
         targets = [t.display for t in discover_changed(targets, changed_since, config.include, config.exclude)]
     result = lint_paths(targets, config=config, rules=rules, jobs=jobs,
                         stdin_text=stdin_text, stdin_name=stdin_filename)
+    if stdin_error is not None:
+        result.errors.insert(0, stdin_error)
     del known
     findings, extra, notice = tuple(result.findings), {}, None
     baseline_file = None if no_baseline else (baseline_path or config.baseline)
@@ -123,7 +166,10 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
         findings, extra["baseline"], notice = tuple(outcome.findings), outcome.to_json(), outcome.notice()
     threshold = fail_on or config.fail_on or "warning"
     sources: dict[str, str] = {}
-    for path in sorted({f.path for f in findings}):
+    # Only reports that quote source lines need every file with a finding read again; for a site
+    # that is the whole site, held in memory until the report is written.
+    quoted = sorted({f.path for f in findings}) if fmt not in _NO_SNIPPETS else []
+    for path in quoted:
         if path == stdin_filename and stdin_text is not None:
             sources[path] = stdin_text
             continue
@@ -139,7 +185,10 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
     if output:
         Path(output).write_text(text, encoding="utf-8")
     else:
-        click.echo(text, nl=False)
+        # In slices: one call would encode the whole report into a second copy (30 MB for 2,000
+        # pages of JSON) before writing it.
+        for start in range(0, len(text), 1 << 20):
+            click.echo(text[start:start + (1 << 20)], nl=False)
     if notice and fmt != "json":  # JSON carries it as its "baseline" field
         click.echo(notice, err=True)
     failing = any(severity_rank(f.severity) <= severity_rank(threshold) for f in findings)
@@ -158,11 +207,11 @@ def baseline() -> None:
 @click.option("--ignore", multiple=True, help="Skip these rules or categories (comma-separated, repeatable).")
 @click.option("--config", "config_path", type=str, default=None, help="Use this configuration file.")
 @click.option("--rules", multiple=True, type=str, help="Lint with this rule pack directory instead of the bundled one.")
-@click.option("--jobs", "-j", type=click.IntRange(0, 256), default=1, show_default=True,
-              help="Worker processes (0: one per core).")
+@click.option("--jobs", "-j", type=click.IntRange(0, 256), default=None,
+              help="Worker processes (0: one per core) [default: one per core for 50 files or more, else 1].")
 @guarded
 def baseline_write(file: str, paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ...],
-                   config_path: str | None, rules: tuple[str, ...], jobs: int) -> None:
+                   config_path: str | None, rules: tuple[str, ...], jobs: int | None) -> None:
     """Lint PATHS (default: the current directory) and write their findings to the baseline FILE."""
     from dataclasses import replace
 

@@ -43,27 +43,47 @@ class Config:
 
 def find_config(start: Path) -> Path | None:
     """The config file that governs ``start`` (a file or directory), or None."""
-    start = start.resolve()
-    here = start if start.is_dir() else start.parent
+    try:
+        start = start.resolve()
+    except (OSError, RuntimeError):  # a symbolic link loop (RuntimeError before Python 3.13)
+        start = start.absolute()
+    try:
+        here = start if start.is_dir() else start.parent
+    except OSError:
+        here = start.parent
     for d in (here, *here.parents):
-        for name in CONFIG_NAMES:
-            if (d / name).is_file():
-                return d / name
-        pyproject = d / "pyproject.toml"
-        if pyproject.is_file() and "[tool.factlint" in pyproject.read_text(encoding="utf-8", errors="replace"):
-            return pyproject
+        try:
+            for name in CONFIG_NAMES:
+                if (d / name).is_file():
+                    return d / name
+            pyproject = d / "pyproject.toml"
+            if pyproject.is_file() and "[tool.factlint" in pyproject.read_text(encoding="utf-8", errors="replace"):
+                return pyproject
+        except OSError:
+            # A directory on the way up that cannot be searched (CI runners, containers): it
+            # holds no configuration we could read, so look further up.
+            continue
     return None
 
 
 def load_config(path: Path) -> Config:
     """Parse and validate a config file."""
     if path.name == "pyproject.toml":
-        text = path.read_text(encoding="utf-8", errors="replace")
         try:
-            data = tomllib.loads(text).get("tool", {}).get("factlint", {})
+            text = path.read_text(encoding="utf-8", errors="replace")
+        except OSError as exc:
+            raise RuleError(path, None, f"cannot read: {exc.strerror or exc}") from None
+        try:
+            data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
-            raise RuleError(path, _toml_line(exc), f"invalid TOML: {exc}") from None
+            line = _toml_line(exc) or (text.count("\n") + 1 if "end of document" in str(exc) else None)
+            raise RuleError(path, line, f"invalid TOML: {exc}") from None
         lines = _toml_key_lines(text)
+        # Any TOML value can stand where a table is expected ("tool = 5"): check before descending.
+        for key in ("tool", "factlint"):
+            data = data.get(key, {})
+            if not isinstance(data, dict):
+                raise RuleError(path, lines.get("", 1), f"[tool.factlint] must be a table, not {type(data).__name__}")
         return _build(data, path, lambda k: lines.get(k, lines.get("", 1)))
     data = load_yaml_file(path)
     if data is None:
@@ -72,6 +92,21 @@ def load_config(path: Path) -> Config:
     if not isinstance(data, dict):
         raise RuleError(path, getattr(data, "line", 1), "the configuration must be a mapping")
     return _build(data, path, data.line_of if isinstance(data, LineDict) else (lambda k: 1))
+
+
+def key_line(path: str | Path, key: str) -> int | None:
+    """The line of top-level ``key`` in the configuration file ``path`` (None when unknown).
+
+    For errors found after loading, such as a ``packs`` entry that is not a rule pack.
+    """
+    path = Path(path)
+    try:
+        if path.name == "pyproject.toml":
+            return _toml_key_lines(path.read_text(encoding="utf-8", errors="replace")).get(key)
+        data = load_yaml_file(path)
+    except (OSError, RuleError):
+        return None
+    return data.line_of(key) if isinstance(data, LineDict) else None
 
 
 def _toml_line(exc: Exception) -> int | None:

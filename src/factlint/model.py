@@ -90,7 +90,7 @@ class Assertion:
         return not (self.attributed or self.question or self.hypothetical or self.off_topic)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a site-wide run holds tens of thousands of these
 class Finding:
     """One reported problem: a line-level diagnostic with its reasons."""
 

@@ -8,6 +8,7 @@ is read in its context. Most sentences stop at the prefilter.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from rapidfuzz import process
@@ -35,10 +36,13 @@ class Speller:
     known: frozenset[str] = frozenset()
     _cache: dict[str, str] = field(default_factory=dict)
     _choices: list[str] = field(default_factory=list)
-    _fixed: _Fixed = field(init=False, repr=False, compare=False)
+    # What the matcher sees for a raw token and for a normalised one (see _fix), memoised.
+    _fixed: _Memo = field(init=False, repr=False, compare=False)
+    _by_norm: _Memo = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        self._fixed = _Fixed(self)
+        self._fixed = _Memo(lambda raw: _fix(normalise_token(raw), self))
+        self._by_norm = _Memo(lambda norm: _fix(norm, self))
 
     def correct(self, word: str) -> str:
         """The cue word ``word`` stands for, or ``word`` itself."""
@@ -118,19 +122,19 @@ def iter_sentences(doc: Document) -> list[SentenceRef]:
     return out
 
 
-class _Fixed(dict):
-    """Raw token -> the word the matcher sees (normalised, spell-corrected), filled on first use.
+class _Memo(dict):
+    """A dict that computes a missing value with ``fn`` and keeps it.
 
-    A dict with ``__missing__`` lets a whole sentence be looked up by ``map`` at C speed.
+    Unlike a memoised function, a whole sentence's tokens can be looked up by ``map`` at C speed.
     """
 
-    def __init__(self, speller: Speller) -> None:
+    def __init__(self, fn: Callable[[str], str]) -> None:
         super().__init__()
-        self.speller = speller
+        self.fn = fn
 
-    def __missing__(self, raw: str) -> str:
-        norm = self[raw] = _fix(normalise_token(raw), self.speller)
-        return norm
+    def __missing__(self, key: str) -> str:
+        value = self[key] = self.fn(key)
+        return value
 
 
 def _fix(norm: str, speller: Speller) -> str:
@@ -140,7 +144,7 @@ def _fix(norm: str, speller: Speller) -> str:
 
 def _tokens(text: str, speller: Speller) -> Tokens:
     toks = tokenize(text)
-    fixed = tuple(_fix(t, speller) for t in toks.norm)
+    fixed = tuple(map(speller._by_norm.__getitem__, toks.norm))
     if fixed == toks.norm:
         return toks
     return tokenize(text, correct=dict(zip(toks.norm, fixed)))
@@ -292,14 +296,25 @@ def detect_sentence(
     ctx.cue_spans = [(f, la) for (_c, f, la) in matches]
     out: list[Assertion] = []
     taken: set[tuple[str, int, int]] = set()
+    unless_hit: dict[str, bool] = {}
+    joined_prev: str | None = None
     # Longest match first, so "non-addictive" wins over an overlapping shorter cue of the same claim.
     for (claim_id, first, last), (cue_src, qty) in sorted(matches.items(), key=lambda kv: (kv[0][1], -kv[0][2])):
         claim = pack.claims[claim_id]
         if any(c == claim_id and not (last < f or first > la) for c, f, la in taken):
             continue
-        if claim.unless and any(p.regex.search(toks.joined) or (prev and p.regex.search(_with_prev(prev, toks)))
-                                for p in claim.unless):
-            continue
+        if claim.unless:
+            # One verdict per claim and sentence: asking again for every match of the claim made a
+            # long sentence with many matches quadratic (the previous sentence was re-tokenised).
+            hit = unless_hit.get(claim_id)
+            if hit is None:
+                if prev and joined_prev is None:
+                    joined_prev = _with_prev(prev, toks)
+                hit = unless_hit[claim_id] = any(
+                    p.regex.search(toks.joined) or (joined_prev is not None and p.regex.search(joined_prev))
+                    for p in claim.unless)
+            if hit:
+                continue
         value = None
         asserted = claim_id
         if claim.quantity is not None:

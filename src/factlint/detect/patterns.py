@@ -21,8 +21,9 @@ pattern unless one of its anchors is in the sentence.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 
 from factlint.detect.regexcode import Frozen, freeze, thaw
 
@@ -297,6 +298,146 @@ def _required(node: object) -> list[frozenset[str]]:
     return []
 
 
+# --- how much work a pattern can cost the regular expression engine --------------------------
+#
+# Python's engine backtracks: when the rest of a pattern fails, it goes back and tries the next way
+# an earlier part could have matched. In the cue language that cannot become catastrophic in the
+# length of the text: every element consumes whole tokens, gaps are bounded (at most 12 words) and
+# there is no unbounded repetition, so from one starting token the engine tries at most the number
+# of distinct ways the pattern can match there (:func:`_ways`), whatever follows. Matching is linear
+# in the text. What can explode is that number, in the size of the pattern: each gap or optional
+# part multiplies it ("a ...12 ...12 ...12 ...12 ...12 b" can match one place in 13**5 = 371,293
+# ways, and took 43 seconds on one 200-word sentence). A pattern whose count exceeds MAX_WAYS is
+# therefore rejected when the pack is compiled. Measured cost: about 0.4 microseconds per way per
+# token, so a pattern at the limit costs at most ~2 ms per token of a sentence crafted against it;
+# the most ambiguous cue of the bundled pack allows 1,792 ways.
+
+#: The most ways a pattern may match at one place (see above).
+MAX_WAYS = 4096
+# Ways a built-in quantity (@duration, @rate) may match at one place: their alternatives mostly
+# exclude each other; measured, each costs the engine less than a gap of seven words (8 ways).
+_RAW_WAYS = 8
+
+_FirstSet = tuple[frozenset[str], frozenset[str]]  # words and prefixes a first token can be
+
+
+def _union(a: _FirstSet | None, b: _FirstSet | None) -> _FirstSet | None:
+    return None if a is None or b is None else (a[0] | b[0], a[1] | b[1])
+
+
+@cache
+def _first(node: object) -> tuple[_FirstSet | None, bool]:
+    """What the first token of a match of ``node`` can be (None: any token), and whether ``node``
+    can match nothing."""
+    if isinstance(node, _Words):
+        return (frozenset(node.words), frozenset()), False
+    if isinstance(node, _Prefix):
+        return (frozenset(), frozenset((node.prefix,))), False
+    if isinstance(node, _Raw):
+        return None, False
+    if isinstance(node, _Gap):
+        return None, True
+    if isinstance(node, _Opt):
+        return _first(node.item)[0], True
+    first: _FirstSet | None = (frozenset(), frozenset())
+    if isinstance(node, _Seq):
+        for item in node.items:
+            f, empty = _first(item)
+            first = _union(first, f)
+            if not empty:
+                return first, False
+        return first, True
+    any_empty = False
+    for option in node.options:  # type: ignore[attr-defined]
+        f, empty = _first(option)
+        first, any_empty = _union(first, f), any_empty or empty
+    return first, any_empty
+
+
+def _overlap(a: _FirstSet | None, b: _FirstSet | None) -> bool:
+    """Can one token be the first of both?"""
+    if a is None or b is None or a[0] & b[0]:
+        return True
+    return any(w.startswith(p) for x, y in ((a, b), (b, a)) for p in x[1] for w in (*y[0], *y[1])) or any(
+        q.startswith(p) for p in a[1] for q in b[1])
+
+
+def _groups(items: list[object], first: Callable[[object], object]) -> list[list[object]]:
+    """Items grouped so that items whose first tokens can coincide share a group."""
+    firsts = [first(item) for item in items]
+    if all(f is not None and not f[1] for f in firsts):  # type: ignore[index]
+        # The usual case, words only: when no word is shared, every item is a group of its own.
+        words = [w for f in firsts for w in f[0]]  # type: ignore[index]
+        if len(words) == len(set(words)):
+            return [[item] for item in items]
+    groups: list[tuple[list[object], list[object]]] = []  # (items, their first-token sets)
+    for item in items:
+        f = first(item)
+        joined = [g for g in groups if any(_overlap(f, h) for h in g[1])]  # type: ignore[arg-type]
+        merged: tuple[list[object], list[object]] = ([item], [f])
+        for g in joined:
+            groups.remove(g)
+            merged[0].extend(g[0])
+            merged[1].extend(g[1])
+        groups.append(merged)
+    return [g[0] for g in groups]
+
+
+def _literal(node: object) -> tuple[frozenset[str], ...] | None:
+    """``node`` as a sequence of word sets when it is only words, else None."""
+    if isinstance(node, _Words):
+        return (frozenset(node.words),)
+    if isinstance(node, _Seq) and all(isinstance(i, _Words) for i in node.items):
+        return tuple(frozenset(i.words) for i in node.items)  # type: ignore[attr-defined]
+    return None
+
+
+def _trie_ways(seqs: list[tuple[frozenset[str], ...]]) -> int:
+    """Ways a set of word sequences can match one place: only those along one path of their trie."""
+    empty = int(any(not s for s in seqs))
+    rest = [s for s in seqs if s]
+    groups = _groups(rest, lambda s: (s[0], frozenset()))  # type: ignore[index]
+    return empty + max((_trie_ways([s[1:] for s in g]) for g in groups), default=0)  # type: ignore[index]
+
+
+@cache  # macros are shared by many patterns
+def _ways(node: object) -> int:
+    """An upper bound on the number of distinct ways ``node`` can match at one place.
+
+    A sequence multiplies, an optional part adds one, a gap of n words has n + 1 ways. For an
+    alternation only options whose first tokens can coincide add up; options that are plain words
+    count along one path of their trie ("pain" and "pain relief" can both match, "fda" and "ema"
+    cannot).
+    """
+    if isinstance(node, (_Words, _Prefix)):
+        return 1
+    if isinstance(node, _Raw):
+        return _RAW_WAYS
+    if isinstance(node, _Gap):
+        return node.size + 1
+    if isinstance(node, _Opt):
+        return _ways(node.item) + 1
+    if isinstance(node, _Seq):
+        total = 1
+        for item in node.items:
+            total *= _ways(item)
+        return total
+    if isinstance(node, _Alt):
+        def first(o: object) -> object:
+            f, empty = _first(o)
+            return None if empty else f
+
+        best = 0
+        for group in _groups(list(node.options), first):
+            literal = [_literal(o) for o in group]
+            if all(x is not None for x in literal):
+                best = max(best, _trie_ways(literal))  # type: ignore[arg-type]
+            else:
+                best = max(best, sum(_ways(o) for o in group))
+        return best
+    raise TypeError(node)  # pragma: no cover
+
+
 @dataclass(frozen=True)
 class Compiled:
     """A compiled pattern: its source text, regular expression, prefilter anchors and vocabulary.
@@ -356,6 +497,12 @@ def compile_pattern(text: str, macros: dict[str, object] | None = None) -> Compi
     if not isinstance(text, str) or not text.strip():
         raise PatternError("a pattern must be a non-empty string")
     node = _Parser(text, macros or {}).parse()
+    ways = _ways(node)
+    if ways > MAX_WAYS:
+        raise PatternError(
+            f"pattern can match one place in up to {ways:,} ways (limit {MAX_WAYS:,}), which makes matching "
+            f"slow: every gap and [optional] part multiplies the ways; use fewer or shorter gaps, or split it "
+            f"into several cues: {text!r}")
     # Matches start right after a space in the " tok tok tok " form, so words never match inside
     # other words and each element can simply consume its trailing space.
     regex = "(?<= )" + _regex(node)

@@ -13,9 +13,44 @@ from collections.abc import Sequence
 
 from factlint.detect.patterns import STOPWORDS, Compiled
 
-# id of a tuple of patterns -> (the tuple itself, kept so that its id stays its own; indices of the
-# patterns without required words; word -> indices of the patterns indexed by it, and its keys).
-_INDEXES: dict[int, tuple[Sequence[object], list[int], dict[str, list[int]], frozenset[str]]] = {}
+# id of a tuple of patterns -> (the tuple itself, kept so that its id stays its own, and its index).
+_INDEXES: dict[int, tuple[Sequence[object], _Index]] = {}
+
+
+class _Index:
+    """Patterns indexed for the prefilter.
+
+    Every distinct required word set is one bit; ``masks`` gives each word the bits of the sets it
+    belongs to, so the sets a sentence meets are one integer, and a pattern can match when it has
+    all of its bits (``need``). Patterns are listed under the words of their least common set
+    (``keyed``), so only those whose key word occurs are looked at; those without required words
+    (``always``) are always candidates.
+    """
+
+    __slots__ = ("always", "keyed", "keys", "mask_keys", "masks")
+
+    def __init__(self, items: Sequence[object]) -> None:
+        bits: dict[frozenset[str], int] = {}
+        self.always: list[int] = []
+        self.keyed: dict[str, list[tuple[int, int]]] = {}
+        self.masks: dict[str, int] = {}
+        for i, item in enumerate(items):
+            required = _compiled(item).required
+            if not required:
+                self.always.append(i)
+                continue
+            need = 0
+            for clause in required:
+                bit = bits.get(clause)
+                if bit is None:
+                    bit = bits[clause] = 1 << len(bits)
+                    for word in clause:
+                        self.masks[word] = self.masks.get(word, 0) | bit
+                need |= bit
+            for word in min(required, key=_rarity):
+                self.keyed.setdefault(word, []).append((i, need))
+        self.keys = frozenset(self.keyed)
+        self.mask_keys = frozenset(self.masks)
 
 
 def _compiled(item: object) -> Compiled:
@@ -28,20 +63,11 @@ def _rarity(clause: frozenset[str]) -> tuple[bool, int, int, list[str]]:
     return (bool(clause & STOPWORDS), len(clause), -min(map(len, clause)), sorted(clause))
 
 
-def _index(items: Sequence[object]) -> tuple[list[int], dict[str, list[int]], frozenset[str]]:
+def _index(items: Sequence[object]) -> _Index:
     entry = _INDEXES.get(id(items))
     if entry is None or entry[0] is not items:
-        always: list[int] = []
-        keyed: dict[str, list[int]] = {}
-        for i, item in enumerate(items):
-            required = _compiled(item).required
-            if not required:
-                always.append(i)
-                continue
-            for word in min(required, key=_rarity):
-                keyed.setdefault(word, []).append(i)
-        entry = _INDEXES[id(items)] = (items, always, keyed, frozenset(keyed))
-    return entry[1], entry[2], entry[3]
+        entry = _INDEXES[id(items)] = (items, _Index(items))
+    return entry[1]
 
 
 def possible_indices(items: Sequence[object], words: set[str]) -> list[int]:
@@ -49,14 +75,19 @@ def possible_indices(items: Sequence[object], words: set[str]) -> list[int]:
 
     ``words`` may hold more words than the sentence (never fewer): that only keeps more patterns.
     """
-    always, keyed, keys = _index(items)
-    hits = keys.intersection(words)  # one C-level pass: most words index nothing
+    index = _index(items)
+    hits = index.keys.intersection(words)  # one C-level pass: most words index nothing
     if not hits:
-        return list(always)
-    found = set(always)
+        return list(index.always)
+    met = 0
+    masks = index.masks
+    for word in index.mask_keys.intersection(words):
+        met |= masks[word]
+    found = set(index.always)
+    keyed = index.keyed
     for word in hits:
-        for i in keyed[word]:
-            if i not in found and not any(words.isdisjoint(c) for c in _compiled(items[i]).required):
+        for i, need in keyed[word]:
+            if need & met == need:
                 found.add(i)
     return sorted(found)
 

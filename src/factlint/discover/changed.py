@@ -12,7 +12,7 @@ import subprocess
 from collections.abc import Iterable
 from pathlib import Path
 
-from factlint.discover.files import DiscoveryError, Target, discover
+from factlint.discover.files import DiscoveryError, Target, discover, resolved
 
 
 class GitError(DiscoveryError):
@@ -43,7 +43,7 @@ def changed_files(ref: str, cwd: Path | None = None) -> set[Path]:
     diff = _git(["diff", "--name-only", "-z", ref, "--"], top)
     untracked = _git(["ls-files", "--others", "--exclude-standard", "-z"], top)
     names = [n for n in (diff + untracked).split("\0") if n]
-    return {(top / n).resolve() for n in names}
+    return {resolved(top / n) for n in names}  # resolved(): a link loop must not crash the run
 
 
 def discover_changed(
@@ -51,4 +51,4 @@ def discover_changed(
 ) -> list[Target]:
     """The files discovery finds under ``paths`` that changed since ``ref`` (deleted files drop out)."""
     changed = changed_files(ref, cwd)
-    return [t for t in discover(paths, include, exclude, cwd) if t.path.resolve() in changed]
+    return [t for t in discover(paths, include, exclude, cwd) if resolved(t.path) in changed]

@@ -143,6 +143,8 @@ def _claim(data: Any, pack: str, path: Path, line: int, macros: dict[str, object
     _require(isinstance(local, str) and bool(_ID_RE.match(local)), path, data.line_of("id"),
              "claim id must be lower-case letters, digits and dashes")
     cid = f"{pack}.{local}"
+    _require(isinstance(data["statement"], str) and data["statement"].strip() != "", path, data.line_of("statement"),
+             "statement must be a non-empty string")
     status = data["status"]
     _require(status in ("established", "overclaim", "neutral"), path, data.line_of("status"),
              "status must be established, overclaim or neutral")
@@ -165,7 +167,8 @@ def _claim(data: Any, pack: str, path: Path, line: int, macros: dict[str, object
             ev_line = ev_list.item_lines[i]
             ev = _mapping(ev, path, ev_line, "evidence")
             _unknown_keys(ev, {"source", "line", "quote"}, path, "evidence")
-            _require(ev.get("source") in sources, path, ev.line_of("source"),
+            # isinstance first: a list or mapping here is unhashable and would crash the lookup.
+            _require(isinstance(ev.get("source"), str) and ev["source"] in sources, path, ev.line_of("source"),
                      f"evidence names unknown source {ev.get('source')!r}")
             _require(isinstance(ev.get("line"), int) and ev["line"] > 0, path, ev.line_of("line"),
                      "evidence line must be a positive whole number")
@@ -194,6 +197,8 @@ def _claim(data: Any, pack: str, path: Path, line: int, macros: dict[str, object
         except ValueError as exc:
             raise RuleError(path, q.line_of("max"), f"quantity.max: {exc}") from None
         supports = q.get("supports")
+        _require(supports is None or (isinstance(supports, str) and supports.strip() != ""), path,
+                 q.line_of("supports"), "quantity.supports must name a claim")
         quantity = Quantity(q["measure"], limit, str(q["max"]),
                             f"{pack}.{supports}" if supports and "." not in supports else supports)
     hedge = data.get("hedge", "pass")
@@ -241,6 +246,10 @@ def load_pack(root: str | Path, default_context: Path = _DEFAULT_CONTEXT) -> Pac
     try:
         raw_macros = data.get("macros", {}) or {}
         _mapping(raw_macros, pack_file, data.line_of("macros"), "macros")
+        for key, value in raw_macros.items():
+            where = raw_macros.line_of(key) if isinstance(raw_macros, LineDict) else data.line_of("macros")
+            _require(isinstance(key, str) and isinstance(value, str) and value.strip() != "", pack_file, where,
+                     f"macro {key!r} must be a non-empty pattern string")
         macros = parse_macros({k: str(v) for k, v in raw_macros.items()})
     except PatternError as exc:
         raise RuleError(pack_file, data.line_of("macros"), f"bad macro: {exc}") from None

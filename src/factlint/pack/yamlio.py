@@ -104,15 +104,31 @@ def load_yaml_text(text: str, path: str | Path) -> Any:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
         problem = exc.problem or exc.context or "invalid YAML"
-        raise RuleError(path, line, f"invalid YAML: {problem}") from None
+        raise RuleError(path, line, f"invalid YAML: {_one_line(problem)}") from None
+    except yaml.reader.ReaderError as exc:
+        # A character YAML does not allow (NUL, other control characters): the reader knows only
+        # its offset, and its message spans two lines.
+        line = text.count("\n", 0, exc.position) + 1
+        char = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "\0")
+        raise RuleError(path, line, f"invalid YAML: character U+{char:04X} is not allowed") from None
     except yaml.YAMLError as exc:
-        raise RuleError(path, None, f"invalid YAML: {exc}") from None
+        raise RuleError(path, None, f"invalid YAML: {_one_line(str(exc))}") from None
+
+
+def _one_line(message: str) -> str:
+    """An error message on one line: the CLI contract is one line on stderr."""
+    return " ".join(str(message).split())
 
 
 def load_yaml_file(path: str | Path) -> Any:
     """Read and parse a YAML file; unreadable files become :class:`RuleError`."""
     try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RuleError(path, None, f"cannot read: {exc}") from None
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise RuleError(path, None, f"cannot read: {exc.strerror or exc}") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise RuleError(path, line, f"not UTF-8: byte 0x{data[exc.start]:02x} cannot be decoded") from None
     return load_yaml_text(text, path)

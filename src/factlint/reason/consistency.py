@@ -13,7 +13,7 @@ from pathlib import PurePath
 
 from factlint.model import Assertion, Finding
 from factlint.pack.model import Pack
-from factlint.reason.reasoner import contradicts, evidence_for, fingerprint, literal, qualified, reportable
+from factlint.reason.reasoner import Neighbours, contradicts, evidence_for, fingerprint, literal, qualified, reportable
 
 
 @dataclass(frozen=True)
@@ -42,13 +42,14 @@ def pairable(pack: Pack, located: list[Located]) -> list[Located]:
     by_path: dict[str, list[Assertion]] = {}
     for item in located:
         by_path.setdefault(item.path, []).append(item.assertion)
+    near = {path: Neighbours(found) for path, found in by_path.items()}
     out: list[Located] = []
     for item in located:
         a = item.assertion
         claim = pack.claims.get(a.claim)
         partner = a.polarity and claim is not None and claim.status == "established" and _plain(a)
         rule = reportable(pack, a)
-        unqualified = rule is not None and not qualified(pack, rule, a, by_path[item.path])
+        unqualified = rule is not None and not qualified(pack, rule, a, near[item.path])
         if partner and rule is not None and not unqualified:
             return list(located)
         if partner or unqualified:
@@ -68,6 +69,7 @@ def find_inconsistencies(pack: Pack, located: list[Located]) -> list[Finding]:
     by_path: dict[str, list[Assertion]] = {}
     for item in ordered:
         by_path.setdefault(item.path, []).append(item.assertion)
+    near = {path: Neighbours(found) for path, found in by_path.items()}
     support: dict[str, list[Located]] = {}
     support_in: dict[tuple[str, str], list[Located]] = {}  # (claim, path) -> its statements there
     # Statements the pack itself cites as evidence make the best partners: when the run lints the
@@ -85,7 +87,7 @@ def find_inconsistencies(pack: Pack, located: list[Located]) -> list[Finding]:
     for item in ordered:
         a = item.assertion
         rule = reportable(pack, a)
-        if rule is None or qualified(pack, rule, a, by_path[item.path]):
+        if rule is None or qualified(pack, rule, a, near[item.path]):
             continue
         targets = [t for t in (rule.negates, *rule.contradicts) if t]
         # The partner is the first statement in (other file?, path, offset) order. Each support

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable
 
 from factlint.model import Assertion, Evidence, Finding
 from factlint.pack.model import Claim, Literal, Pack
@@ -67,8 +68,48 @@ def reportable(pack: Pack, a: Assertion) -> Claim | None:
     return rule
 
 
-def qualified(pack: Pack, rule: Claim, a: Assertion, others: list[Assertion]) -> bool:
-    """True when a sentence next to ``a`` in the same block (or ``a``'s own) qualifies it."""
+class Neighbours:
+    """A document's committed assertions indexed by block, sentence and literal.
+
+    Qualification looks only at the sentence before, the same sentence and the sentence after, and
+    only at literals that ``a``'s rule directly contradicts; with this index each question is a few
+    dictionary lookups. Scanning every assertion of the document for every assertion made a page
+    with thousands of claims quadratic (a 50 MB page would never finish).
+    """
+
+    __slots__ = ("_by",)
+
+    def __init__(self, assertions: Iterable[Assertion]) -> None:
+        self._by: dict[tuple[int, int, str, bool], list[Assertion]] = {}
+        for b in assertions:
+            if b.committed:  # an uncommitted statement never qualifies anything
+                self._by.setdefault((b.block, b.sentence_index, b.claim, b.polarity), []).append(b)
+
+    def qualifies(self, pack: Pack, rule: Claim, a: Assertion) -> bool:
+        """:func:`qualified` for ``a``: the same answer as scanning, in constant time."""
+        direct = {rule.id, a.claim, *rule.contradicts}
+        if rule.negates:
+            direct.add(rule.negates)
+        la = literal(a)
+        for claim in direct:
+            for polarity in (True, False):
+                if not contradicts(pack, la, (claim, polarity)):
+                    continue
+                for step in (-1, 0, 1):
+                    group = self._by.get((a.block, a.sentence_index + step, claim, polarity))
+                    if group and any(b is not a for b in group):
+                        return True
+        return False
+
+
+def qualified(pack: Pack, rule: Claim, a: Assertion, others: list[Assertion] | Neighbours) -> bool:
+    """True when a sentence next to ``a`` in the same block (or ``a``'s own) qualifies it.
+
+    ``others`` is the document's assertions, or a :class:`Neighbours` index of them (much faster
+    when many assertions are asked about).
+    """
+    if isinstance(others, Neighbours):
+        return others.qualifies(pack, rule, a)
     return any(
         b.block == a.block and abs(b.sentence_index - a.sentence_index) <= 1 and _directly_qualifies(pack, rule, a, b)
         for b in others
@@ -92,37 +133,47 @@ def evidence_for(pack: Pack, lit: Literal) -> tuple[tuple[Evidence, ...], tuple[
 
 def reason(pack: Pack, path: str, assertions: list[Assertion]) -> list[Finding]:
     """Findings for one document's assertions (without cross-statement inconsistency)."""
-    findings: list[tuple[Assertion, Claim, Finding]] = []
+    reported: list[tuple[Assertion, Claim]] = []
+    neighbours = Neighbours(assertions)
     for a in assertions:
         rule = reportable(pack, a)
-        if rule is None or qualified(pack, rule, a, assertions):
+        if rule is None or qualified(pack, rule, a, neighbours):
             continue
-        evidence, paths = evidence_for(pack, literal(a))
-        message = rule.message.replace("{value}", a.value or "").replace(
-            "{limit}", rule.quantity.limit_text if rule.quantity else ""
-        )
-        findings.append((a, rule, Finding(
-            path=path, line=a.span.line, column=a.span.column, end_line=a.span.end_line,
-            end_column=a.span.end_column, rule=rule.id, category=rule.category or "", severity=rule.severity,
-            message=message, text=a.text, evidence=evidence, suggestion=rule.suggestion, explanation=paths,
-            sentence=a.sentence, fingerprint=fingerprint(rule.id, a.sentence, a.text),
-        )))
-    return _drop_superseded(findings)
+        reported.append((a, rule))
+    # Findings are made only for what survives: a fingerprint normalises the whole sentence, and
+    # doing that for every match of a sentence with many matches was quadratic.
+    return [_finding(pack, path, a, rule) for a, rule in _drop_superseded(reported)]
 
 
-def _drop_superseded(items: list[tuple[Assertion, Claim, Finding]]) -> list[Finding]:
-    out: list[Finding] = []
+def _finding(pack: Pack, path: str, a: Assertion, rule: Claim) -> Finding:
+    evidence, paths = evidence_for(pack, literal(a))
+    message = rule.message.replace("{value}", a.value or "").replace(
+        "{limit}", rule.quantity.limit_text if rule.quantity else ""
+    )
+    return Finding(
+        path=path, line=a.span.line, column=a.span.column, end_line=a.span.end_line,
+        end_column=a.span.end_column, rule=rule.id, category=rule.category or "", severity=rule.severity,
+        message=message, text=a.text, evidence=evidence, suggestion=rule.suggestion, explanation=paths,
+        sentence=a.sentence, fingerprint=fingerprint(rule.id, a.sentence, a.text),
+    )
+
+
+def _drop_superseded(items: list[tuple[Assertion, Claim]]) -> list[tuple[Assertion, Claim]]:
+    out: list[tuple[Assertion, Claim]] = []
     seen: set[tuple[str, int]] = set()
-    for a, rule, f in items:
+    # Only items of the same sentence can overlap: grouping them keeps a long page linear.
+    by_sentence: dict[int, list[tuple[Assertion, Claim]]] = {}
+    for b, r in items:
+        by_sentence.setdefault(b.sentence_index, []).append((b, r))
+    for a, rule in items:
+        key = (rule.id, a.sentence_index)
+        if key in seen:  # checked first: it is cheap, and such an item is dropped either way
+            continue
         # A more specific rule whose span overlaps wins ("relief that lasts for months" is a
         # numeric overstatement, not also a durable-relief one).
-        overlapping = [r for b, r, _ in items if r.id != rule.id and b.sentence_index == a.sentence_index
-                       and b.span.start < a.span.end and a.span.start < b.span.end]
-        if any(rule.id in r.supersedes for r in overlapping):
-            continue
-        key = (rule.id, a.sentence_index)
-        if key in seen:
+        if any(r.id != rule.id and rule.id in r.supersedes and b.span.start < a.span.end and a.span.start < b.span.end
+               for b, r in by_sentence[a.sentence_index]):
             continue
         seen.add(key)
-        out.append(f)
+        out.append((a, rule))
     return out

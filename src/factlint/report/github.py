@@ -9,6 +9,7 @@ summary with every finding is appended to it.
 
 from __future__ import annotations
 
+import html
 import os
 from collections import Counter
 from pathlib import Path
@@ -98,8 +99,11 @@ def render_github(report: RunReport) -> str:
 
 
 def _cell(value: object) -> str:
-    """A Markdown table cell: pipes escaped, line breaks turned into ``<br>``."""
-    text = str(value).replace("\\", "\\\\").replace("|", "\\|")
+    """A Markdown table cell: HTML and pipes escaped, line breaks turned into ``<br>``.
+
+    The summary renders HTML, so a file named ``<img src=x>.md`` must show as text.
+    """
+    text = html.escape(str(value), quote=False).replace("\\", "\\\\").replace("|", "\\|")
     return text.replace("\r\n", "<br>").replace("\r", "<br>").replace("\n", "<br>")
 
 

@@ -15,6 +15,22 @@ from factlint.model import Finding
 from factlint.read.document import LineIndex
 from factlint.report.base import RunReport
 
+# Characters of linted text (or of file names) that a terminal would act on instead of showing:
+# C0 and C1 control characters (ESC starts colour and cursor sequences, some terminals run OSC
+# commands), DEL, the Unicode line and paragraph separators and the bidirectional overrides that
+# make a line display in another order than it reads ("Trojan Source"). Each becomes U+FFFD, one
+# character for one, so the carets under a snippet stay aligned.
+_UNSAFE = dict.fromkeys(
+    [*range(0x00, 0x20), *range(0x7F, 0xA0), 0x2028, 0x2029, *range(0x202A, 0x202F), *range(0x2066, 0x206A)],
+    "\ufffd",
+)
+
+
+def printable(text: str) -> str:
+    """``text`` safe to print on a terminal (see ``_UNSAFE``); tabs must be expanded before."""
+    return text.translate(_UNSAFE)
+
+
 _COLORS = {"error": "\x1b[1;31m", "warning": "\x1b[1;33m", "info": "\x1b[1;36m"}
 _BOLD, _DIM, _RESET, _BLUE = "\x1b[1m", "\x1b[2m", "\x1b[0m", "\x1b[1;34m"
 
@@ -36,7 +52,7 @@ def _snippet(f: Finding, index: LineIndex | None, color: bool) -> list[str]:
     carets = " " * start + "^" * max(1, end - start)
     return [
         _c(gutter, _BLUE, color),
-        _c(f"{f.line} |", _BLUE, color) + " " + shown,
+        _c(f"{f.line} |", _BLUE, color) + " " + printable(shown),
         _c(gutter, _BLUE, color) + " " + _c(carets, _COLORS.get(f.severity, ""), color),
     ]
 
@@ -49,7 +65,7 @@ def render_text(report: RunReport) -> str:
         if f.path not in indexes and f.path in report.sources:
             indexes[f.path] = LineIndex(report.sources[f.path])
         head = (
-            f"{_c(f'{f.path}:{f.line}:{f.column}:', _BOLD, report.color)} "
+            f"{_c(f'{printable(f.path)}:{f.line}:{f.column}:', _BOLD, report.color)} "
             f"{_c(f.severity, _COLORS.get(f.severity, ''), report.color)} "
             f"[{f.rule}] {f.message}"
         )
@@ -64,7 +80,7 @@ def render_text(report: RunReport) -> str:
             out.append(f"{pad}= help: {f.suggestion}")
         out.append("")
     for e in report.errors:
-        out.append(f"{e.path}: {_c('file error', _COLORS['warning'], report.color)}: {e.message}")
+        out.append(f"{printable(e.path)}: {_c('file error', _COLORS['warning'], report.color)}: {printable(e.message)}")
     counts = report.counts()
     if report.findings:
         parts = [f"{n} {k}{'s' if n != 1 else ''}" for k, n in counts.items() if n]

@@ -49,11 +49,36 @@ def split_sentences(text: str) -> list[Sentence]:
     return out
 
 
+#: The longest stretch of text treated as one sentence. Real sentences stay far below it (the
+#: longest in the sources, fixtures and corpora is about 300 characters); a page region without
+#: sentence punctuation (a keyword-stuffed footer, a tag cloud, a table flattened into one line)
+#: can run to megabytes. Later stages do some work per cue match over the whole sentence, so such
+#: a "sentence" made linting quadratic; cutting it into pieces of at most this size keeps every
+#: stage linear in the length of the file.
+MAX_SENTENCE_CHARS = 1000
+
+
 def _emit(text: str, start: int, end: int, out: list[Sentence]) -> None:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    while end - start > MAX_SENTENCE_CHARS:
+        # Cut at the last white space of the window (a hard cut only when there is none), so
+        # that no word is split.
+        limit = start + MAX_SENTENCE_CHARS
+        cut = limit
+        while cut > start + MAX_SENTENCE_CHARS // 2 and not text[cut].isspace():
+            cut -= 1
+        if not text[cut].isspace():
+            cut = limit
+        piece_end = cut
+        while piece_end > start and text[piece_end - 1].isspace():
+            piece_end -= 1
+        out.append(Sentence(start, piece_end, len(out)))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
     if end > start:
         out.append(Sentence(start, end, len(out)))
 
@@ -63,7 +88,7 @@ _NEXT_LIST_ITEM_RE = re.compile(r"\d+[.)]\s")
 
 
 def _list_number_before(text: str, dot: int) -> bool:
-    """Is ``text[:dot]`` a line holding only 1 to 3 digits (after blanks)? "2. Non-Opioid Option".
+    r"""Is ``text[:dot]`` a line holding only 1 to 3 digits (after blanks)? "2. Non-Opioid Option".
 
     Scans backwards from ``dot`` over at most the digits and blanks in front of it. The regular
     expression this replaces, ``(?:^|\n)[ \t]*\d{1,3}$`` searched from offset 0, tried every
