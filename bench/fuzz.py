@@ -275,6 +275,25 @@ def _letters(text: str) -> str:
     return "".join(ch for ch in text.lower() if ch.isalnum())
 
 
+_MARKUP_RE = re.compile(r"<!--.*?(?:-->|$)|<[^<>]*>", re.S)
+
+
+def quotes(text: str, chunk: str, kind: str) -> bool:
+    """Does ``chunk`` of the source say ``text``, markup and character references aside?
+
+    The letters of ``text`` must appear in order in the chunk, and the chunk must start and end
+    with its first and last letters; tags and comments inside the chunk are tried both as text
+    and taken out (a literal "<" in prose is not a tag).
+    """
+    want = _letters(text)
+    for candidate in (chunk, _MARKUP_RE.sub(" ", chunk)) if kind != "text" else (chunk,):
+        got = _letters(unescape(candidate, kind))
+        it = iter(got)
+        if all(ch in it for ch in want) and (not want or (got[:1] == want[:1] and got[-1:] == want[-1:])):
+            return True
+    return False
+
+
 def position_errors(doc: Document, findings: list) -> list[str]:
     """What is wrong with the positions of ``findings`` in ``doc`` (nothing, normally)."""
     problems = []
@@ -295,10 +314,7 @@ def position_errors(doc: Document, findings: list) -> list[str]:
             if chunk.replace("\r", "\n") != f.text.replace("\r", "\n"):
                 problems.append(f"{f.rule}: {f.line}:{f.column} quotes {f.text!r} but the file has {chunk!r}")
             continue
-        shown = unescape(chunk, doc.kind)
-        want, got = _letters(f.text), _letters(shown)
-        it = iter(got)
-        if not all(ch in it for ch in want) or (want and (got[:1] != want[:1] or got[-1:] != want[-1:])):
+        if not quotes(f.text, chunk, doc.kind):
             problems.append(f"{f.rule}: {f.line}:{f.column} quotes {f.text!r} but the file has {chunk!r}")
     return problems
 

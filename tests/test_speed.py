@@ -18,6 +18,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
+import factlint.api as api_mod
 import factlint.detect.detector as detector_mod
 import factlint.detect.patterns as patterns_mod
 import factlint.detect.prefilter as prefilter_mod
@@ -55,6 +56,8 @@ def unoptimised(monkeypatch):
     monkeypatch.setattr(detector_mod, "possible_indices", _all)
     monkeypatch.setattr(patterns_mod, "thaw", lambda expression, code: re.compile(expression))
     monkeypatch.setattr(engine_mod, "pairable", lambda pack, located: list(located))
+    whole = api_mod.find_inconsistencies
+    monkeypatch.setattr(api_mod, "find_inconsistencies", lambda pack, located, **kw: whole(pack, located))
 
 
 def _eval_texts() -> list[str]:
@@ -64,15 +67,32 @@ def _eval_texts() -> list[str]:
     return [item["text"] for item in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("items", [])]
 
 
-def test_speed_ups_change_no_finding(packs, monkeypatch, unoptimised):
-    """Pages (with run-wide inconsistencies) and the labelled sentences, with and without them."""
+def _site(root: Path) -> Path:
+    """A few pages whose statements contradict each other across files and within them."""
+    pages = {
+        "a.md": "# Safety\n\nKetamine is completely non-addictive.\n\nRelief lasts for months.\n",
+        "b.md": "Ketamine carries a risk of dependence. It is a controlled substance.\n",
+        "c.html": "<p>Relief usually lasts a few weeks.</p><p>Some clinics call it a cure.</p>"
+                  "<p>Ketamine is not addictive at all.</p>",
+        "d.txt": "Ketamine is not a cure.\nKetamine cures CRPS for good.\n",
+    }
+    for name, text in pages.items():
+        (root / name).write_text(text, encoding="utf-8")
+    return root
+
+
+def test_speed_ups_change_no_finding(packs, monkeypatch, unoptimised, tmp_path):
+    """Pages and a small site (run-wide inconsistencies), and the labelled sentences, with and without them."""
     texts = _eval_texts()
     assert texts
-    slow_pages = lint_paths([PAGES], packs=packs).findings
+    site = _site(tmp_path)
+    slow_pages = lint_paths([PAGES, site], packs=packs).findings
     slow_items = [lint_text(t, "item.md", packs=packs) for t in texts]
     monkeypatch.undo()
     # Patterns compiled above are cached on the pack; the stored-code path is checked below.
-    assert lint_paths([PAGES], packs=packs).findings == slow_pages
+    fast_pages = lint_paths([PAGES, site], packs=packs).findings
+    assert fast_pages == slow_pages
+    assert any(f.related and f.related[0]["path"] != f.path for f in fast_pages)  # pairs across files
     assert [lint_text(t, "item.md", packs=packs) for t in texts] == slow_items
 
 

@@ -192,7 +192,7 @@ def _cross_file(packs: tuple[Pack, ...], located: list[tuple[str, Located]]) -> 
         mine = [x for name, x in located if name == pack.name]
         if len({x.path for x in mine}) < 2:
             continue
-        for f in find_inconsistencies(pack, mine):
+        for f in find_inconsistencies(pack, mine, across_files_only=True):
             if f.related and f.related[0]["path"] != f.path:
                 out.append(f)
     return out

@@ -57,13 +57,16 @@ def pairable(pack: Pack, located: list[Located]) -> list[Located]:
     return out
 
 
-def find_inconsistencies(pack: Pack, located: list[Located]) -> list[Finding]:
+def find_inconsistencies(pack: Pack, located: list[Located], *, across_files_only: bool = False) -> list[Finding]:
     """Inconsistency findings over every assertion given (one document or a whole run).
 
     An overclaim that is reported (in its author's voice, not qualified next to it) is paired
     with the first plain statement, preferably in the same file, of an established claim that it
     directly contradicts. Both lines are reported, each naming the other. Pairing every statement
     with every other would drown a site in findings about honest sentences.
+
+    ``across_files_only`` (the run-wide pass, after each file's own) makes no finding for a pair
+    inside one file, which that file's pass reports: on a site most pairs are such pairs.
     """
     ordered = sorted(located, key=lambda x: (x.path, x.assertion.span.start))
     by_path: dict[str, list[Assertion]] = {}
@@ -83,7 +86,8 @@ def find_inconsistencies(pack: Pack, located: list[Located]) -> list[Finding]:
             support_in.setdefault((a.claim, item.path), []).append(item)
             if (PurePath(item.path).stem, a.span.line) in {(e.source, e.line) for e in claim.evidence}:
                 cited.setdefault(a.claim, []).append(item)
-    out: list[Finding] = []
+    # Each place (path, line, column) reports the first finding made for it.
+    unique: dict[tuple[str, int, int], Finding | None] = {}
     for item in ordered:
         a = item.assertion
         rule = reportable(pack, a)
@@ -108,12 +112,15 @@ def find_inconsistencies(pack: Pack, located: list[Located]) -> list[Finding]:
                     best, partner = key, b
         if partner is None:
             continue
-        out.append(_finding(pack, item, partner))
-        out.append(_finding(pack, partner, item))
-    unique: dict[tuple[str, int, int], Finding] = {}
-    for f in out:
-        unique.setdefault((f.path, f.line, f.column), f)
-    return list(unique.values())
+        if across_files_only and partner.path == item.path:
+            # Its two places are still taken, as its findings would take them, so that the pairs
+            # across files that are reported stay exactly those of a full pass.
+            unique.setdefault((item.path, a.span.line, a.span.column), None)
+            unique.setdefault((partner.path, partner.assertion.span.line, partner.assertion.span.column), None)
+            continue
+        for f in (_finding(pack, item, partner), _finding(pack, partner, item)):
+            unique.setdefault((f.path, f.line, f.column), f)
+    return [f for f in unique.values() if f is not None]
 
 
 def _first_partner(item: Located, everywhere: Sequence[Located], here: Sequence[Located]) -> Located | None:
