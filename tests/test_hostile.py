@@ -268,19 +268,8 @@ def test_an_internal_error_costs_one_file(tmp_path, packs, monkeypatch):
     assert where(result, "a.md")
 
 
-def test_directory_of_10000_files_is_discovered_quickly(tmp_path):
-    for i in range(10_000):
-        (tmp_path / f"p{i:05}.md").write_bytes(b"x")
-    started = time.perf_counter()
-    targets = discover([str(tmp_path)])
-    elapsed = time.perf_counter() - started
-    assert len(targets) == 10_000 and targets[0].display.endswith("p00000.md")
-    assert elapsed < 15, elapsed  # under a second on a quiet machine
-
-
-@pytest.mark.slow
 def test_directory_of_10000_files_is_linted(tmp_path, cli):
-    """About 15 seconds on two cores: 10,000 small pages, ten of them overclaiming."""
+    """10,000 small pages, ten of them overclaiming: a few seconds (discovery is one stat per file)."""
     for i in range(10_000):
         d = tmp_path / f"d{i // 500}"
         d.mkdir(exist_ok=True)
@@ -290,7 +279,7 @@ def test_directory_of_10000_files_is_linted(tmp_path, cli):
     elapsed = time.perf_counter() - started
     data = json.loads(r.stdout)
     assert r.exit_code == 1 and data["summary"]["files"] == 10_000 and data["summary"]["findings"] == 10
-    assert elapsed < 300, elapsed
+    assert elapsed < 60, elapsed  # about two seconds on a quiet machine
 
 
 @pytest.mark.slow

@@ -21,7 +21,7 @@ from test_read_properties import _HTML_PIECES, _MARKDOWN_PIECES
 from factlint.api import lint_paths, lint_text
 from factlint.config import Config
 from factlint.model import Finding
-from factlint.read import read_document
+from factlint.read import decode, read_document
 from factlint.read.document import LineIndex
 
 #: Phrases the bundled pack reacts to (overclaims and the honest statements they contradict).
@@ -38,6 +38,19 @@ ODD = ["\u00a0", "\u2028", "\u2029", "\u200b", "\ufeff", "\u202e", "İ", "ẞ", 
        "\x85", "\x0b", "\x0c", "\t", "\r\n", "\r", "\n\n", "&nbsp;", "&#8209;", "&amp;", "&copy2", "—", "’"]
 KINDS = ("markdown", "html", "text")
 EXTENSIONS = {"markdown": "md", "html": "html", "text": "txt"}
+
+
+class _Packs(tuple):
+    """The packs, with a short repr: Hypothesis prints every argument of a failing example."""
+
+    def __repr__(self) -> str:
+        return "<bundled pack>"
+
+
+@pytest.fixture(scope="module")
+def packs(packs):
+    """The session's bundled pack, wrapped so that a failing example stays readable."""
+    return _Packs(packs)
 
 
 def _doc(pieces: list[str]) -> st.SearchStrategy[str]:
@@ -164,7 +177,7 @@ def test_a_finding_does_not_depend_on_the_files_beside_it(packs, docs: list[tupl
             p.write_text(source, encoding="utf-8", newline="")
             paths.append(str(p))
         together = lint_paths(paths, config=config, packs=packs, jobs=1)
-        for p, (source, kind) in zip(paths, docs):
+        for p, (_source, kind) in zip(paths, docs):
             alone = lint_paths([p], config=config, packs=packs, jobs=1)
             # A NUL character makes a file binary, alone or not.
             assert [e.message for e in alone.errors] == [
@@ -173,4 +186,6 @@ def test_a_finding_does_not_depend_on_the_files_beside_it(packs, docs: list[tupl
             assert [f for f in mine if f.category != "inconsistency"] == [
                 f for f in alone.findings if f.category != "inconsistency"
             ]
-            check_positions(source, kind, mine, p)
+            if not alone.errors:
+                # Positions count from the decoded text: a leading U+FEFF is a byte order mark.
+                check_positions(decode(Path(p).read_bytes())[0], kind, mine, p)
