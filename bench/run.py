@@ -161,7 +161,8 @@ def mb(size: int) -> float:
 def row(name: str, r: Runs, size: int, files: int) -> str:
     """One line of a results table."""
     med = r.median
-    return (f"  {name:<24} {med:8.2f} s  {mb(size) / med:7.2f} MB/s  {files / med:8.0f} files/s  "
+    rate = f"{files / med:8.0f} files/s" if files > 1 else " " * 16
+    return (f"  {name:<24} {med:8.2f} s  {mb(size) / med:7.2f} MB/s  {rate}  "
             f"cpu {statistics.median(r.cpu):7.2f} s  peak {r.peak_mib:6.0f} MiB  (n={len(r.wall)})")
 
 

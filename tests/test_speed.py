@@ -141,3 +141,32 @@ def test_warm_run_imports_no_compiler(tmp_path):
     subprocess.run(run, env=env, cwd=tmp_path, check=True, capture_output=True)  # fills the cache
     out = subprocess.run(run, env=env, cwd=tmp_path, check=True, capture_output=True, text=True).stdout
     assert out.strip().splitlines()[-1] == "[]"
+
+
+def test_json_written_piecewise_is_the_contract_bytes(packs, tmp_path):
+    """The JSON report is made one finding at a time; the bytes are json.dumps's, to the byte."""
+    from factlint.model import FileError
+    from factlint.report.base import RunReport
+    from factlint.report.json import iter_json, render_json
+
+    findings = tuple(lint_paths([PAGES, _site(tmp_path)], packs=packs).findings)
+    cases = [(findings, (), {}), ((), (), {}), (findings[:1], (FileError("x.md", "bad"),), {"baseline": {"known": 3}})]
+    for found, errors, extra in cases:
+        report = RunReport(found, errors, 3, {}, False, extra)
+        counts = report.counts()
+        whole: dict[str, object] = {
+            "version": 1,
+            "summary": {"files": 3, "findings": len(found), "errors": counts["error"],
+                        "warnings": counts["warning"], "infos": counts["info"]},
+            "findings": [f.to_json() for f in found],
+        }
+        if errors:
+            whole["file_errors"] = [{"path": e.path, "message": e.message} for e in errors]
+        if extra:
+            whole["baseline"] = extra["baseline"]
+        expected = json.dumps(whole, indent=2, ensure_ascii=False) + "\n"
+        assert render_json(report) == expected
+        assert "".join(iter_json(report)) == expected
+    out = tmp_path / "report.json"
+    _check("-o", str(out), str(PAGES))
+    assert out.read_text(encoding="utf-8") == _check(str(PAGES))
