@@ -20,6 +20,13 @@ FLAG = [
     ("A single series brings relief for six months.", "numeric-overstatement", None),
     ("Ketamine has a 70% success rate.", "numeric-overstatement", "70% success rate"),
     ("\u201cKetamine cured my fibromyalgia,\u201d says Maria.", "cure", "cured"),
+    # Naming the risk in order to wave it away does not qualify the denial.
+    ("Psychological dependence on ketamine is not a concern.", "no-addiction-risk", None),
+    ("Ketamine addiction is a myth.", "no-addiction-risk", "addiction is a myth"),
+    # A "but" clause that denies something else leaves the claim standing.
+    ("Ketamine is non-addictive, but it is not risk-free.", "no-addiction-risk", "non-addictive"),
+    # A hyphenated word is one word of a gap ("first-line").
+    ("The FDA lists ketamine as a first-line treatment for chronic pain.", "regulatory-status", None),
 ]
 
 PASS = [
@@ -46,6 +53,9 @@ PASS = [
     "Nausea affects about a quarter of patients.",
     "Chronic pain affects more than 50 million adults.",
     "If ketamine were a cure, boosters would not be needed.",
+    "Some say ketamine is non-addictive, but it is not.",
+    "Some say ketamine addiction is a myth, but that is false.",
+    "The idea that ketamine addiction is a myth is wrong.",
 ]
 
 

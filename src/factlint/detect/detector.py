@@ -338,13 +338,29 @@ def detect_sentence(
 
 
 def _refuted_after(pack: Pack, toks: Tokens, last: int) -> bool:
-    """Is the cue followed by a colon or dash and a denial? ("Cures CRPS": no study shows that.)"""
+    """Is the cue followed by a colon or dash and a denial? ("Cures CRPS": no study shows that.)
+
+    A short "but" clause that only denies what came before does the same: "Some say it is
+    non-addictive, but it is not."
+    """
+    ctx = pack.context
     for k in range(last + 1, len(toks.norm)):
-        if toks.norm[k] in (":", "—"):
+        word = toks.norm[k]
+        if word in (":", "—"):
             rest = " " + " ".join(toks.norm[k + 1:]) + " "
-            ctx = pack.context
             return any(p.regex.match(rest, 1) for p in (*ctx.deny, *ctx.rebut))
+        if word in ("but", "yet", "however"):
+            rest = " " + " ".join(toks.norm[k + 1:]) + " "
+            for p in ctx.rebut:
+                m = p.regex.match(rest, 1)
+                # Only a bare denial: "but it is not risk-free" denies something else.
+                if m and all(not t[0].isalnum() or t in _BARE for t in rest[m.end():].split()):
+                    return True
+            return False
     return False
+
+
+_BARE = frozenset({"true", "so", "the", "case", "correct", "accurate", "really", "at", "all", "it", "that"})
 
 
 def _assertion(doc, ref, claim_id, polarity, start, end, cue_src, c, value) -> Assertion:

@@ -38,7 +38,8 @@ _GAP_STOP = (
     r"(?!(?:but|however|although|though|whereas|except|yet|no|not|never|without|nothing|none|zero"
     r"|cannot|can't|isn't|aren't|doesn't|don't|won't|didn't|wasn't|hasn't|haven't|nor|neither) )"
 )
-_GAP_TOKEN = r"[^ .;:!?—]+ "
+# A hyphenated compound ("first-line", tokenised "first - line") counts as one word of a gap.
+_GAP_TOKEN = r"[^ .;:!?—]+ (?:- [^ .;:!?—-][^ .;:!?—]* )*"
 
 _NUMBER_WORDS = (
     "zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty|"

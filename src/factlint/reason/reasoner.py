@@ -41,7 +41,7 @@ def contradicts(pack: Pack, a: Literal, b: Literal) -> bool:
 
 def _directly_qualifies(pack: Pack, rule: Claim, a: Assertion, b: Assertion) -> bool:
     """Does ``b`` state what ``a``'s rule directly contradicts (so ``a`` is qualified, not false)?"""
-    if not b.committed or b is a:
+    if not b.committed or b is a or _overlap(a, b):
         return False
     lb = literal(b)
     if not contradicts(pack, literal(a), lb):
@@ -50,6 +50,14 @@ def _directly_qualifies(pack: Pack, rule: Claim, a: Assertion, b: Assertion) -> 
     if rule.negates:
         direct.add(rule.negates)
     return lb[0] in direct
+
+
+def _overlap(a: Assertion, b: Assertion) -> bool:
+    # Words that are part of the overclaim do not qualify it: in "dependence on ketamine is not a
+    # concern", "psychological dependence" names the risk only to wave it away.
+    # Only when the overclaim is the longer reading of those words.
+    return (a.sentence_index == b.sentence_index and a.span.start < b.span.end and b.span.start < a.span.end
+            and a.span.end - a.span.start > b.span.end - b.span.start)
 
 
 def reportable(pack: Pack, a: Assertion) -> Claim | None:
@@ -97,7 +105,7 @@ class Neighbours:
                     continue
                 for step in (-1, 0, 1):
                     group = self._by.get((a.block, a.sentence_index + step, claim, polarity))
-                    if group and any(b is not a for b in group):
+                    if group and any(b is not a and (step or not _overlap(a, b)) for b in group):
                         return True
         return False
 
