@@ -25,6 +25,9 @@ FLAG = [
     ("Ketamine addiction is a myth.", "no-addiction-risk", "addiction is a myth"),
     # A "but" clause that denies something else leaves the claim standing.
     ("Ketamine is non-addictive, but it is not risk-free.", "no-addiction-risk", "non-addictive"),
+    # "Usually" says how often, not whether: durable relief is still claimed.
+    ("Ketamine usually provides lasting relief.", "durable-relief", "lasting relief"),
+    ("Patients typically need boosters only once or twice a year.", "numeric-overstatement", None),
     # A hyphenated word is one word of a gap ("first-line").
     ("The FDA lists ketamine as a first-line treatment for chronic pain.", "regulatory-status", None),
 ]
@@ -54,6 +57,8 @@ PASS = [
     "Chronic pain affects more than 50 million adults.",
     "If ketamine were a cure, boosters would not be needed.",
     "Some say ketamine is non-addictive, but it is not.",
+    "Some patients may experience longer-lasting relief.",
+    "Ketamine is generally safe when given by trained staff, though side effects are common.",
     "Some say ketamine addiction is a myth, but that is false.",
     "The idea that ketamine addiction is a myth is wrong.",
 ]

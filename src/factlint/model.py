@@ -61,8 +61,8 @@ class Span:
 class Assertion:
     """What one span of a document asserts: a claim, with polarity and strength.
 
-    ``polarity`` is True when the text asserts the claim, False when it denies it. ``hedged``,
-    ``attributed``, ``question``, ``hypothetical`` and ``comparative`` come from the context stage;
+    ``polarity`` is True when the text asserts the claim, False when it denies it. ``hedged`` (by
+    any hedge; ``modal`` when by "may" or "some patients", not only by "usually"), ``attributed``, ``question``, ``hypothetical`` and ``comparative`` come from the context stage;
     ``qualified`` is set by the reasoner when a neighbouring sentence asserts what the claim
     contradicts. ``value`` carries a parsed quantity for numeric claims.
     """
@@ -76,6 +76,7 @@ class Assertion:
     sentence_index: int
     cue: str
     hedged: bool = False
+    modal: bool = False
     attributed: bool = False
     question: bool = False
     hypothetical: bool = False

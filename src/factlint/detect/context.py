@@ -19,7 +19,8 @@ _DEFAULT_WINDOW = 8
 
 
 def _family(kind: str) -> str:
-    """"negation_wide" is negation with a longer reach: one kind when merging and counting."""
+    """"negation_wide" is negation with a longer reach, "hedge_frequency" a weaker hedge: one kind
+    when overlapping triggers are merged."""
     return kind.split("_", 1)[0]
 
 
@@ -39,6 +40,7 @@ class CueContext:
 
     negations: int
     hedged: bool
+    modal: bool
     doubted: bool
     hypothetical: bool
     comparative: bool
@@ -127,7 +129,8 @@ class SentenceContext:
         )
         return CueContext(
             negations=counts.get("negation", 0) + counts.get("negation_wide", 0),
-            hedged=counts.get("hedge", 0) > 0,
+            hedged=counts.get("hedge", 0) + counts.get("hedge_frequency", 0) > 0,
+            modal=counts.get("hedge", 0) > 0,
             doubted=counts.get("doubt", 0) > 0,
             hypothetical=counts.get("hypothetical", 0) > 0,
             comparative=counts.get("comparison", 0) > 0,

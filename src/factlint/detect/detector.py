@@ -373,7 +373,7 @@ def _assertion(doc, ref, claim_id, polarity, start, end, cue_src, c, value) -> A
     return Assertion(
         claim=claim_id, polarity=polarity, span=span, sentence=ref.text,
         sentence_span=(seg.src_offset(ref.start), seg.src_end(ref.end)), block=seg.block,
-        sentence_index=ref.index, cue=cue_src, hedged=c.hedged, attributed=c.doubted, question=c.question,
+        sentence_index=ref.index, cue=cue_src, hedged=c.hedged, modal=c.modal, attributed=c.doubted, question=c.question,
         hypothetical=c.hypothetical, comparative=c.comparative, off_topic=c.off_topic, value=value,
         text=seg.text[ref.start + start:ref.start + end],
     )

@@ -38,7 +38,7 @@ _CLAIM_KEYS = {
     "negates", "contradicts", "implies", "quantity", "hedge", "unless", "supersedes", "cues",
     "examples", "doc",
 }
-_CONTEXT_KINDS = ("negation", "negation_wide", "hedge", "doubt", "hypothetical", "comparison")
+_CONTEXT_KINDS = ("negation", "negation_wide", "hedge", "hedge_frequency", "doubt", "hypothetical", "comparison")
 _DEFAULT_CONTEXT = Path(__file__).resolve().parent.parent / "data" / "context.yaml"
 
 
@@ -202,7 +202,7 @@ def _claim(data: Any, pack: str, path: Path, line: int, macros: dict[str, object
         quantity = Quantity(q["measure"], limit, str(q["max"]),
                             f"{pack}.{supports}" if supports and "." not in supports else supports)
     hedge = data.get("hedge", "pass")
-    _require(hedge in ("pass", "flag"), path, data.line_of("hedge"), "hedge must be pass or flag")
+    _require(hedge in ("pass", "modal", "flag"), path, data.line_of("hedge"), "hedge must be pass, modal or flag")
     flag_ex: list[Example] = []
     pass_ex: list[Example] = []
     if "examples" in data:

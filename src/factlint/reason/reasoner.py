@@ -71,7 +71,7 @@ def reportable(pack: Pack, a: Assertion) -> Claim | None:
     if rule_id is None:
         return None
     rule = pack.claims[rule_id]
-    if a.hedged and rule.hedge == "pass":
+    if a.hedged and (rule.hedge == "pass" or (rule.hedge == "modal" and a.modal)):
         return None
     return rule
 
