@@ -28,6 +28,10 @@ FLAG = [
     # "Usually" says how often, not whether: durable relief is still claimed.
     ("Ketamine usually provides lasting relief.", "durable-relief", "lasting relief"),
     ("Patients typically need boosters only once or twice a year.", "numeric-overstatement", None),
+    # A short answer denies what the question asks.
+    ("Are there any side effects? Little to none.", "absolute-safety", None),
+    ("Can I get addicted? Zero chance.", "no-addiction-risk", None),
+    ("Ketamine is not a drug of dependence when it is prescribed by a specialist.", "no-addiction-risk", None),
     # A hyphenated word is one word of a gap ("first-line").
     ("The FDA lists ketamine as a first-line treatment for chronic pain.", "regulatory-status", None),
 ]
@@ -57,6 +61,14 @@ PASS = [
     "Chronic pain affects more than 50 million adults.",
     "If ketamine were a cure, boosters would not be needed.",
     "Some say ketamine is non-addictive, but it is not.",
+    # Doubted: an appositive rejection, an inverted conditional, hearsay, another clinic's promise.
+    "The owner told us her infusions cure CRPS, a claim every specialist we spoke to rejected.",
+    "Were ketamine truly curative, nobody would book maintenance sessions.",
+    "Should ketamine ever be approved for pain, the label would spell out doses.",
+    "I read online that ketamine is 100% safe. Is that right? No; it carries real risks.",
+    "The other place I called promised me a cure, which put me off.",
+    "When a website says \"FDA-approved ketamine therapy\", ask which product it means.",
+    "Exercise is a proven way to ease back pain; ketamine is a far less certain bet.",
     "Some patients may experience longer-lasting relief.",
     "Ketamine is generally safe when given by trained staff, though side effects are common.",
     "Some say ketamine addiction is a myth, but that is false.",
