@@ -146,7 +146,7 @@ def anchor_words(python: str, env: dict[str, str], target: Path) -> int:
     """Write the bundled pack's anchor words, one per line, for the floor; return how many."""
     code = (
         "from factlint.api import load_packs\nfrom factlint.config import Config\n"
-        "print('\\n'.join(sorted({w for p in load_packs(Config()) for w in p.cue_index})))"
+        "print('\\n'.join(sorted({w for p in load_packs(Config()) for c in p.cues for w in (c.pattern.anchors or ()) })))"
     )
     words = subprocess.run([python, "-c", code], check=True, capture_output=True, text=True, env=env).stdout.split()
     target.write_text("\n".join(words) + "\n", encoding="utf-8")

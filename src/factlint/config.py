@@ -16,11 +16,6 @@ from typing import Any
 from factlint.model import SEVERITIES
 from factlint.pack.yamlio import LineDict, RuleError, load_yaml_file
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
-
 CONFIG_NAMES = (".factlint.yaml", ".factlint.yml")
 _KEYS = {"select", "ignore", "severity", "include", "exclude", "packs", "bundled-pack", "fail-on", "baseline"}
 
@@ -69,6 +64,11 @@ def find_config(start: Path) -> Path | None:
 def load_config(path: Path) -> Config:
     """Parse and validate a config file."""
     if path.name == "pyproject.toml":
+        # Imported here: most runs have no TOML to read, and a one-file run should not pay for it.
+        if sys.version_info >= (3, 11):
+            import tomllib
+        else:  # pragma: no cover
+            import tomli as tomllib
         try:
             text = path.read_text(encoding="utf-8", errors="replace")
         except OSError as exc:

@@ -13,7 +13,8 @@ from collections.abc import Sequence
 
 from factlint.detect.patterns import STOPWORDS, Compiled
 
-# id of a tuple of patterns -> (the tuple itself, kept so that its id stays its own, and its index).
+# id of a plain tuple of patterns -> (the tuple itself, kept so that its id stays its own, and its
+# index). A pack's own lists are :class:`Indexed` and never land here.
 _INDEXES: dict[int, tuple[Sequence[object], _Index]] = {}
 
 
@@ -53,6 +54,31 @@ class _Index:
         self.mask_keys = frozenset(self.masks)
 
 
+class Indexed(tuple):
+    """A tuple of patterns (or cues, or triggers) that carries its prefilter index.
+
+    The index is built once, when the pack is compiled, and travels with the tuple when the pack is
+    cached or sent to worker processes: building it costs a one-file run (the pre-commit case) more
+    than linting the file.
+    """
+
+    prefilter: _Index
+
+    def __new__(cls, items: Sequence[object] = ()) -> Indexed:
+        obj = super().__new__(cls, items)
+        obj.prefilter = _Index(obj)
+        return obj
+
+    def __reduce__(self) -> tuple:
+        return _restore, (tuple(self), self.prefilter)
+
+
+def _restore(items: tuple, index: _Index) -> Indexed:
+    obj = tuple.__new__(Indexed, items)
+    obj.prefilter = index
+    return obj
+
+
 def _compiled(item: object) -> Compiled:
     """The pattern of a cue or trigger (anything with a ``pattern``), or the pattern itself."""
     return getattr(item, "pattern", item)  # type: ignore[return-value]
@@ -64,6 +90,8 @@ def _rarity(clause: frozenset[str]) -> tuple[bool, int, int, list[str]]:
 
 
 def _index(items: Sequence[object]) -> _Index:
+    if isinstance(items, Indexed):
+        return items.prefilter
     entry = _INDEXES.get(id(items))
     if entry is None or entry[0] is not items:
         entry = _INDEXES[id(items)] = (items, _Index(items))

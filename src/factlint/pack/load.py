@@ -14,6 +14,7 @@ from typing import Any
 
 from factlint import __version__
 from factlint.detect.patterns import Compiled, PatternError, compile_pattern, parse_macros
+from factlint.detect.prefilter import Indexed
 from factlint.detect.quantities import parse_limit
 from factlint.model import CATEGORIES, SEVERITIES, Evidence
 from factlint.pack.graph import build_reasoning
@@ -129,7 +130,7 @@ def load_context(files: list[tuple[Path, LineDict]], macros: dict[str, object]) 
         if "comparison_markers" in data:
             markers |= {t.lower() for t in _strings(data["comparison_markers"], path,
                                                     data.line_of("comparison_markers"), "comparison_markers")}
-    return Context(tuple(triggers), tuple(pseudo), frozenset(terminators), windows, frozenset(markers),
+    return Context(Indexed(triggers), Indexed(pseudo), frozenset(terminators), windows, frozenset(markers),
                    {k: frozenset(v) for k, v in kind_terms.items()}, tuple(affirm), tuple(deny), tuple(rebut))
 
 
@@ -270,8 +271,8 @@ def load_pack(root: str | Path, default_context: Path = _DEFAULT_CONTEXT) -> Pac
 
     subject = _mapping(data.get("subject", LineDict()), pack_file, data.line_of("subject"), "subject")
     _unknown_keys(subject, {"terms", "others"}, pack_file, "subject")
-    topic = tuple(_pattern_list(subject.get("terms", []), macros, pack_file, subject.line_of("terms"), "subject.terms"))
-    others = tuple(_pattern_list(subject.get("others", []), macros, pack_file, subject.line_of("others"),
+    topic = Indexed(_pattern_list(subject.get("terms", []), macros, pack_file, subject.line_of("terms"), "subject.terms"))
+    others = Indexed(_pattern_list(subject.get("others", []), macros, pack_file, subject.line_of("others"),
                                  "subject.others"))
 
     context_files = [(default_context, _mapping(load_yaml_file(default_context), default_context, 1, "context"))]
@@ -304,20 +305,12 @@ def load_pack(root: str | Path, default_context: Path = _DEFAULT_CONTEXT) -> Pac
     _check_references(claims)
     closure, conflicts, reporter, edges = build_reasoning(claims)
 
-    index: dict[str, list[int]] = {}
-    unanchored: list[int] = []
     vocabulary: set[str] = set()
-    for i, cue in enumerate(cues):
+    for cue in cues:
         vocabulary |= {w for w in cue.pattern.vocabulary if len(w) >= 6 and w.isalpha()}
-        if cue.pattern.anchors is None:
-            unanchored.append(i)
-        else:
-            for word in cue.pattern.anchors:
-                index.setdefault(word, []).append(i)
     return Pack(
         name=name, title=str(data.get("title", name)), version=str(data.get("version", "1")), root=str(root),
-        digest=digest.hexdigest(), claims=claims, sources=sources, cues=tuple(cues),
-        cue_index={k: tuple(v) for k, v in sorted(index.items())}, unanchored=tuple(unanchored),
+        digest=digest.hexdigest(), claims=claims, sources=sources, cues=Indexed(cues),
         vocabulary=frozenset(vocabulary), context=context, topic=topic, others=others,
         closure=closure, conflicts=conflicts, reporter=reporter, edges=edges,
         files=tuple(str(f) for f in files),

@@ -124,8 +124,6 @@ class Pack:
     claims: dict[str, Claim]
     sources: dict[str, Source]
     cues: tuple[Cue, ...]
-    cue_index: dict[str, tuple[int, ...]]
-    unanchored: tuple[int, ...]
     vocabulary: frozenset[str]
     context: Context
     topic: tuple[Compiled, ...]
