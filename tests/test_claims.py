@@ -32,6 +32,8 @@ FLAG = [
     ("Are there any side effects? Little to none.", "absolute-safety", None),
     ("Can I get addicted? Zero chance.", "no-addiction-risk", None),
     ("Ketamine is not a drug of dependence when it is prescribed by a specialist.", "no-addiction-risk", None),
+    ("Ketamine has a flawless safety record.", "absolute-safety", "flawless safety record"),
+    ("A booster every quarter is usually enough to maintain results.", "numeric-overstatement", None),
     # A hyphenated word is one word of a gap ("first-line").
     ("The FDA lists ketamine as a first-line treatment for chronic pain.", "regulatory-status", None),
 ]
@@ -69,6 +71,11 @@ PASS = [
     "The other place I called promised me a cure, which put me off.",
     "When a website says \"FDA-approved ketamine therapy\", ask which product it means.",
     "Exercise is a proven way to ease back pain; ketamine is a far less certain bet.",
+    # Put up to be examined or knocked down by the next sentence.
+    "I read that ketamine has no side effects. Is that true? No; side effects are common.",
+    "I went in thinking it would be a permanent fix. It isn't, but two good weeks a month is worth it.",
+    "\u201cHarmless,\u201d says the flyer. Tell that to the patients who developed cystitis.",
+    "Remission of CRPS after ketamine is not something we can promise or predict.",
     "Some patients may experience longer-lasting relief.",
     "Ketamine is generally safe when given by trained staff, though side effects are common.",
     "Some say ketamine addiction is a myth, but that is false.",

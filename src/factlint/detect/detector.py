@@ -196,7 +196,7 @@ def detect(pack: Pack, doc: Document, speller: Speller) -> list[Assertion]:
                 per[i] = [a for a, q in zip(answered, found) if not (q.question and not a.question
                                                                       and _family(pack, a.claim) in said_later)]
             else:
-                per[i] = _rebutted(pack, found, refs[i + 1])
+                per[i] = _challenged(pack, _rebutted(pack, found, refs[i + 1]), refs[i + 1])
         out.extend(per[i])
     return out
 
@@ -220,10 +220,23 @@ def _rebutted(pack: Pack, found: list[Assertion], nxt: SentenceRef) -> list[Asse
     words = [t for t in toks.norm if t[0].isalnum()]
     hits = [m for p in pack.context.rebut if (m := p.regex.match(toks.joined, 1))]
     # A bare "It isn't." must be short to answer the sentence before; a specific rebuttal
-    # ("the research does not back that up") may go on.
-    if not words or not any(len(words) <= 5 or m.group().count(" ") >= 4 for m in hits):
+    # ("the research does not back that up") may go on, and so may one that turns to something
+    # else ("It isn't, but two good weeks a month is worth it").
+    if not words or not any(len(words) <= 5 or m.group().count(" ") >= 4
+                            or toks.joined[m.end():].startswith((", but ", "; but ", "— but ", ", though "))
+                            for m in hits):
         return found
     return [replace(a, polarity=not a.polarity) for a in found]
+
+
+def _challenged(pack: Pack, found: list[Assertion], nxt: SentenceRef) -> list[Assertion]:
+    """A statement the next sentence calls into question ("... no side effects. Is that true?") is
+    reported, not asserted: the writer puts it up in order to examine it."""
+    joined = tokenize(nxt.text[:60]).joined
+    if not any((m := p.regex.match(joined, 1)) and joined[m.end():].strip() in ("?", "? !", "?!")
+               for p in pack.context.challenge):
+        return found
+    return [replace(a, attributed=True) for a in found]
 
 
 def _answered(pack: Pack, found: list[Assertion], answer: SentenceRef) -> list[Assertion]:

@@ -54,7 +54,10 @@ DURATION_RE = (
     r"(?:(?:a |one )?(?:half|quarter|third) (?:of )?(?:a |an )?(?:year|month) )|"
     rf"(?:(?:{_NUM} (?:(?:-|to|or) {_NUM} )?{_ADJ}?{_UNIT} (?:(?:-|to|or) (?:{_NUM} )?{_UNIT} )?)"
     rf"|(?:{_UNIT} (?:(?:-|to|or) {_UNIT} )?)"
-    r"|(?:(?:well )?into next year )|(?:the (?:winter|summer|spring|autumn|fall|year|season) ))"
+    r"|(?:(?:well )?into next year )|(?:the (?:winter|summer|spring|autumn|fall|year|season) )"
+    # "a booster every quarter": a quarter of a year (a quarter of the patients is not a duration:
+    # there the word follows "a", which no cue lets stand before this form).
+    r"|(?:quarter )|(?:quarterly ))"
 )
 _FRACTION = (
     r"(?:(?:a|one|two|three|four|five|six|seven|eight|nine) (?:- )?"

@@ -41,6 +41,8 @@ def parse_duration(text: str) -> float | None:
         return 26.0  # "well into next year": months away, at the least
     if toks[:1] == ["the"] and len(toks) == 2:
         return 13.0 if toks[1] != "year" else 52.18  # "through the winter", "the year"
+    if toks in (["quarter"], ["quarterly"]):
+        return 13.0
     for part, share in (("half", 0.5), ("quarter", 0.25), ("third", 1 / 3)):
         if part in toks and toks[-1] in ("year", "month"):
             return share * _UNIT_WEEKS[toks[-1]]

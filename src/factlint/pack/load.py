@@ -94,13 +94,14 @@ def load_context(files: list[tuple[Path, LineDict]], macros: dict[str, object]) 
     affirm: list[Compiled] = []
     deny: list[Compiled] = []
     rebut: list[Compiled] = []
+    challenge: list[Compiled] = []
     for path, data in files:
         _unknown_keys(data, {*_CONTEXT_KINDS, "pseudo", "terminators", "comparison_markers", "answers"},
                       path, "context")
         if "answers" in data:
             answers = _mapping(data["answers"], path, data.line_of("answers"), "context.answers")
-            _unknown_keys(answers, {"affirm", "deny", "rebut"}, path, "context.answers")
-            for key, bucket in (("affirm", affirm), ("deny", deny), ("rebut", rebut)):
+            _unknown_keys(answers, {"affirm", "deny", "rebut", "challenge"}, path, "context.answers")
+            for key, bucket in (("affirm", affirm), ("deny", deny), ("rebut", rebut), ("challenge", challenge)):
                 if key in answers:
                     bucket += _pattern_list(answers[key], macros, path, answers.line_of(key), f"answers.{key}")
         for kind in _CONTEXT_KINDS:
@@ -131,7 +132,8 @@ def load_context(files: list[tuple[Path, LineDict]], macros: dict[str, object]) 
             markers |= {t.lower() for t in _strings(data["comparison_markers"], path,
                                                     data.line_of("comparison_markers"), "comparison_markers")}
     return Context(Indexed(triggers), Indexed(pseudo), frozenset(terminators), windows, frozenset(markers),
-                   {k: frozenset(v) for k, v in kind_terms.items()}, tuple(affirm), tuple(deny), tuple(rebut))
+                   {k: frozenset(v) for k, v in kind_terms.items()}, tuple(affirm), tuple(deny), tuple(rebut),
+                   tuple(challenge))
 
 
 def _claim(data: Any, pack: str, path: Path, line: int, macros: dict[str, object],

@@ -102,6 +102,7 @@ class Context:
     affirm: tuple[Compiled, ...] = ()
     deny: tuple[Compiled, ...] = ()
     rebut: tuple[Compiled, ...] = ()
+    challenge: tuple[Compiled, ...] = ()
 
 
 @dataclass(frozen=True)
