@@ -232,7 +232,9 @@ def _rebutted(pack: Pack, found: list[Assertion], nxt: SentenceRef) -> list[Asse
 def _challenged(pack: Pack, found: list[Assertion], nxt: SentenceRef) -> list[Assertion]:
     """A statement the next sentence calls into question ("... no side effects. Is that true?") is
     reported, not asserted: the writer puts it up in order to examine it."""
-    joined = tokenize(nxt.text[:60]).joined
+    if len(nxt.text) > 60:
+        return found  # a challenge is a short question of its own
+    joined = tokenize(nxt.text).joined
     if not any((m := p.regex.match(joined, 1)) and joined[m.end():].strip() in ("?", "? !", "?!")
                for p in pack.context.challenge):
         return found

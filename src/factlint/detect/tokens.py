@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 from itertools import accumulate
 
 from factlint.detect.patterns import normalise_token
@@ -20,18 +19,55 @@ TOKEN_RE = _TOKEN_RE
 _DROP = frozenset("*_`#|~^\\")
 
 
-@dataclass(frozen=True, slots=True)
 class Tokens:
-    """The tokens of one sentence: offsets in the sentence text and their normalised forms."""
+    """The tokens of one sentence: their normalised forms and, when asked, their offsets.
 
-    starts: tuple[int, ...]
-    ends: tuple[int, ...]
-    norm: tuple[str, ...]
-    joined: str
-    _joined_starts: tuple[int, ...]
+    Most sentences that are tokenised match no cue, so only :attr:`norm` and :attr:`joined` are
+    made up front (at C speed); the offsets in the sentence and in :attr:`joined` are worked out
+    the first time a match has to be located.
+    """
+
+    __slots__ = ("_ends", "_joined_starts", "_starts", "joined", "norm", "text")
+
+    def __init__(self, text: str, norm: tuple[str, ...], joined: str) -> None:
+        self.text = text
+        self.norm = norm
+        self.joined = joined
+        self._starts: tuple[int, ...] | None = None
+        self._ends: tuple[int, ...] = ()
+        self._joined_starts: tuple[int, ...] = ()
+
+    def _locate(self) -> None:
+        starts: list[int] = []
+        ends: list[int] = []
+        normal = _NORMAL
+        for m in _TOKEN_RE.finditer(self.text):
+            if normal[m.group()] is not None:
+                start, end = m.span()
+                starts.append(start)
+                ends.append(end)
+        self._starts, self._ends = tuple(starts), tuple(ends)
+        # Each token starts one space after the previous one ends: " tok tok tok ".
+        self._joined_starts = tuple(accumulate([len(n) + 1 for n in self.norm[:-1]], initial=1)) if self.norm else ()
+
+    @property
+    def starts(self) -> tuple[int, ...]:
+        """Offset in the sentence where each token starts."""
+        if self._starts is None:
+            self._locate()
+        return self._starts  # type: ignore[return-value]
+
+    @property
+    def ends(self) -> tuple[int, ...]:
+        """Offset in the sentence just after each token."""
+        if self._starts is None:
+            self._locate()
+        return self._ends
 
     def token_at(self, joined_pos: int) -> int:
         """Index of the token that starts at or before ``joined_pos`` in :attr:`joined`."""
+        if self._starts is None:
+            self._locate()
         return bisect.bisect_right(self._joined_starts, joined_pos) - 1
 
     def span(self, first: int, last: int) -> tuple[int, int]:
@@ -67,21 +103,9 @@ _NORMAL = _Normal()
 
 def tokenize(text: str, correct: dict[str, str] | None = None) -> Tokens:
     """Tokenise a sentence; ``correct`` maps misspelt tokens to the words they stand for."""
-    starts: list[int] = []
-    ends: list[int] = []
-    norm: list[str] = []
-    normal = _NORMAL
-    for m in _TOKEN_RE.finditer(text):
-        n = normal[m.group()]
-        if n is None:
-            continue
-        if correct is not None:
-            n = correct.get(n, n)
-        start, end = m.span()
-        starts.append(start)
-        ends.append(end)
-        norm.append(n)
-    # Each token starts one space after the previous one ends: " tok tok tok ".
-    joined_starts = tuple(accumulate([len(n) + 1 for n in norm[:-1]], initial=1)) if norm else ()
+    # filter(None, ...) drops the tokens normalised to None (normal forms are never empty).
+    norm = tuple(filter(None, map(_NORMAL.__getitem__, _TOKEN_RE.findall(text))))
+    if correct is not None:
+        norm = tuple(correct.get(n, n) for n in norm)
     joined = " " + " ".join(norm) + " " if norm else " "
-    return Tokens(tuple(starts), tuple(ends), tuple(norm), joined, joined_starts)
+    return Tokens(text, norm, joined)
