@@ -34,6 +34,14 @@ FLAG = [
     ("Ketamine is not a drug of dependence when it is prescribed by a specialist.", "no-addiction-risk", None),
     ("Ketamine has a flawless safety record.", "absolute-safety", "flawless safety record"),
     ("A booster every quarter is usually enough to maintain results.", "numeric-overstatement", None),
+    # Terse FAQ answers commit what the question asks.
+    ("Is it safe? Completely.", "absolute-safety", None),
+    ("Are there side effects? Nothing worth mentioning.", "absolute-safety", None),
+    ("Can ketamine reverse CRPS? In most cases, yes.", "cure", None),
+    ("Do I need boosters? Most patients never do.", "durable-relief", None),
+    ("Nausea? Not with our protocol.", "absolute-safety", None),
+    # A widely scoped negation reaches past a short clause ("nobody ... will tell you that").
+    ("Non addictive, non-opioid pain relief", "no-addiction-risk", None),
     # A hyphenated word is one word of a gap ("first-line").
     ("The FDA lists ketamine as a first-line treatment for chronic pain.", "regulatory-status", None),
 ]
@@ -76,6 +84,11 @@ PASS = [
     "I went in thinking it would be a permanent fix. It isn't, but two good weeks a month is worth it.",
     "\u201cHarmless,\u201d says the flyer. Tell that to the patients who developed cystitis.",
     "Remission of CRPS after ketamine is not something we can promise or predict.",
+    "Nobody on our team will tell you that ketamine is harmless.",
+    "Is it safe? Not completely: no drug is.",
+    "Do I need boosters? Most patients do, every few weeks.",
+    "At four weeks between boosters, that is cheaper than your monthly prescriptions.",
+    "Headline: Ketamine \"miracle\" claims outpace the evidence, pain specialists warn",
     "Some patients may experience longer-lasting relief.",
     "Ketamine is generally safe when given by trained staff, though side effects are common.",
     "Some say ketamine addiction is a myth, but that is false.",

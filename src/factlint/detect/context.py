@@ -71,7 +71,10 @@ class SentenceContext:
                 hits.append(Hit(trig.kind, trig.direction, a, b))
         # Overlapping triggers of one kind are one trigger ("by no means" holds "no").
         family = _family
-        hits.sort(key=lambda h: (family(h.kind), h.direction, h.first, -h.last))
+        windows = ctx.windows
+        # Of two triggers on the same words ("nobody" is a negation and a wide negation), the one
+        # that reaches furthest is kept.
+        hits.sort(key=lambda h: (family(h.kind), h.direction, h.first, -h.last, -windows.get(h.kind, _DEFAULT_WINDOW)))
         merged: list[Hit] = []
         for h in hits:
             prev = merged[-1] if merged else None
