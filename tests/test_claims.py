@@ -42,6 +42,11 @@ FLAG = [
     ("Nausea? Not with our protocol.", "absolute-safety", None),
     # A widely scoped negation reaches past a short clause ("nobody ... will tell you that").
     ("Non addictive, non-opioid pain relief", "no-addiction-risk", None),
+    # A subject after the cue counts only when close and in the same clause.
+    ("Because the doses are a fraction of those used in surgery, and because every infusion is "
+     "supervised, there is no risk of addiction.", "no-addiction-risk", None),
+    ("It's been a full year since the burning in my feet let up.", "numeric-overstatement", None),
+    ("The medical ketamine is never making the patients addicted.", "no-addiction-risk", None),
     # A hyphenated word is one word of a gap ("first-line").
     ("The FDA lists ketamine as a first-line treatment for chronic pain.", "regulatory-status", None),
 ]
@@ -85,6 +90,13 @@ PASS = [
     "\u201cHarmless,\u201d says the flyer. Tell that to the patients who developed cystitis.",
     "Remission of CRPS after ketamine is not something we can promise or predict.",
     "Nobody on our team will tell you that ketamine is harmless.",
+    # The subject a relative clause hangs from is the clause's subject.
+    "Physiotherapy, which is free and has no risk of addiction at all, should come before ketamine.",
+    "\"Pain-free for good\" is a slogan, not a medical outcome.",
+    "A magic bullet it is not: the relief fades.",
+    "The clinic's advertisement, which promised \"no side effects, ever,\" was removed after a complaint.",
+    "Investors were told it was \"risk-free,\" a description two anesthesiologists called misleading.",
+    "Ketamine can make you dependent if it is misused.",
     "Is it safe? Not completely: no drug is.",
     "Do I need boosters? Most patients do, every few weeks.",
     "At four weeks between boosters, that is cheaper than your monthly prescriptions.",

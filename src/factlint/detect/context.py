@@ -16,6 +16,7 @@ from factlint.detect.tokens import Tokens
 from factlint.pack.model import Pack
 
 _DEFAULT_WINDOW = 8
+_AFTER_WINDOW = 8  # how far after a subject-less cue a subject still counts as its own
 
 
 def _family(kind: str) -> str:
@@ -161,13 +162,35 @@ class SentenceContext:
                 if not compared or ("," not in between and between[:1] in (["that"], ["which"], ["who"])):
                     before.append((a, "other"))
         if before:
-            # Only subjects in the same clause as the cue count.
+            # Only subjects in the same clause as the cue count, or the subject a relative clause
+            # hangs from: in "Physiotherapy, which has no risk of addiction, ..." it is physiotherapy.
             nearest = max(before)
-            if not self._blocked(nearest[0], first) or nearest[1] == "topic":
+            if not self._blocked(nearest[0], first) or nearest[1] == "topic" or self._relative(nearest[0], first):
                 return nearest[1] == "other"
         if self.topic:
             return False
-        return any(not self._is_comparison(a) and not self._inside_topic(a, b) for a, b in self.others)
+        # No subject before the cue in its clause: one close after it decides ("The cure for Lyme
+        # disease is antibiotics"). One in another clause, or far off, is about something else.
+        norm = self.tokens.norm
+        return any(
+            first < a <= first + _AFTER_WINDOW and not self._blocked(first, a) and not self._is_comparison(a)
+            and not self._inside_topic(a, b) and norm[b + 1:b + 3] != ["-", "free"]
+            for a, b in self.others
+        )
+
+    def _relative(self, subject: int, first: int) -> bool:
+        """Does a relative clause ("which", "who") right after the subject hold the cue?"""
+        norm = self.tokens.norm
+        others = [b for a, b in self.others if a == subject]
+        if not others:
+            return False
+        k = others[0] + 1
+        if k < first and norm[k] == ",":
+            k += 1
+        if k >= first or norm[k] not in ("which", "who"):
+            return False
+        # The clause runs to the next terminator; the cue must lie inside it.
+        return not any(k < t < first for t in self.terminators)
 
     def _inside_topic(self, a: int, b: int) -> bool:
         return any(ta <= a and b <= tb for ta, tb in self.topic)
