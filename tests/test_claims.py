@@ -47,6 +47,9 @@ FLAG = [
      "supervised, there is no risk of addiction.", "no-addiction-risk", None),
     ("It's been a full year since the burning in my feet let up.", "numeric-overstatement", None),
     ("The medical ketamine is never making the patients addicted.", "no-addiction-risk", None),
+    # A share given as a count of a group is a rate: 160 of 200 is 80%.
+    ("In a survey of 200 patients, 160 reported substantial relief.", "numeric-overstatement", None),
+    ("Four of our last five CRPS patients reported major pain relief.", "numeric-overstatement", None),
     # A hyphenated word is one word of a gap ("first-line").
     ("The FDA lists ketamine as a first-line treatment for chronic pain.", "regulatory-status", None),
 ]
@@ -97,6 +100,8 @@ PASS = [
     "The clinic's advertisement, which promised \"no side effects, ever,\" was removed after a complaint.",
     "Investors were told it was \"risk-free,\" a description two anesthesiologists called misleading.",
     "Ketamine can make you dependent if it is misused.",
+    "In a survey of 200 patients, 60 reported relief.",
+    "Two of our last five patients had relief.",
     "Is it safe? Not completely: no drug is.",
     "Do I need boosters? Most patients do, every few weeks.",
     "At four weeks between boosters, that is cheaper than your monthly prescriptions.",
@@ -144,3 +149,20 @@ def test_hedge_in_next_sentence_of_other_paragraph_does_not_qualify(lint):
 def test_cure_with_other_subject_in_same_sentence(lint):
     found = lint("Antibiotics cure Lyme disease, and ketamine cures CRPS.")
     assert [(f.category, f.column) for f in found] == [("cure", 45)]
+
+
+@pytest.mark.parametrize(
+    ("text", "share", "shown"),
+    [
+        ("survey of 200 patients , 160", 0.8, "160 of 200"),
+        ("four of our last five", 0.8, "four of our last five"),
+        ("4 of 6", 4 / 6, "4 of 6"),
+        ("nine out of ten", 0.9, "nine out of ten"),
+        ("70 %", 0.7, "70 %"),
+    ],
+)
+def test_rates_are_read_as_shares(text, share, shown):
+    from factlint.detect.quantities import display_rate, parse_rate
+
+    assert parse_rate(text) == pytest.approx(share)
+    assert display_rate(text) == shown

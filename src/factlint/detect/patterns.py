@@ -69,7 +69,11 @@ RATE_RE = (
     r"(?:(?:more than|over|at least|above|upwards of|nearly|almost|close to|about|around|roughly"
     r"|approximately|some) )?"
     rf"(?:{_PERCENT}|{_FRACTION}|(?:half |majority |vast majority |most )"
-    rf"|(?:{_NUM} (?:out of every|out of|of every|in every|of the|of|in) {_NUM} ))"
+    rf"|(?:{_NUM} (?:out of every|out of|of every|in every|of the|of|in) {_NUM} )"
+    # "four of our last five", "a survey of 200 patients , 160": the share is the one number over the other
+    rf"|(?:{_NUM} of (?:our|my|the|his|her) (?:last|first|past|latest|most recent) {_NUM} )"
+    rf"|(?:(?:survey|study|audit|review|sample|group|cohort|series|poll) of {_NUM} "
+    rf"(?:patients|people|clients|participants|respondents|users|sufferers) , {_NUM} ))"
 )
 
 _BUILTIN_MACROS = {"duration": DURATION_RE, "rate": RATE_RE}

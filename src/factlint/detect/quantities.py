@@ -79,6 +79,19 @@ def parse_rate(text: str) -> float | None:
     return value + bump if value is not None else None
 
 
+_GROUPS = ("survey", "study", "audit", "review", "sample", "group", "cohort", "series", "poll")
+
+
+def display_rate(text: str) -> str:
+    """A rate as a message quotes it: "survey of 200 patients , 160" reads "160 of 200"."""
+    toks = text.split()
+    if toks and toks[0] in _GROUPS:
+        nums = [t for t in toks if _number(t) is not None]
+        if len(nums) >= 2:
+            return f"{nums[-1]} of {nums[0]}"
+    return text
+
+
 def _rate(toks: list[str]) -> float | None:
     toks = [t for t in toks if t not in ("the", "every", "out")]
     if toks and toks[0] == "most":
@@ -95,7 +108,11 @@ def _rate(toks: list[str]) -> float | None:
             num = _number(toks[i - 1] if toks[i - 1] != "-" else toks[i - 2])
             if num is not None:
                 return num / _FRACTIONS[t]
-    if (len(toks) >= 3 and toks[-2] in ("of", "in")) or "out" in toks:
+    if toks and toks[0] in _GROUPS:
+        # "survey of 200 patients , 160": the second number out of the first
+        nums = [n for n in (_number(t) for t in toks) if n is not None]
+        return nums[-1] / nums[0] if len(nums) >= 2 and nums[0] > 0 else None
+    if (len(toks) >= 3 and toks[-2] in ("of", "in")) or "out" in toks or (len(toks) >= 4 and toks[1] == "of"):
         nums = [n for n in (_number(t) for t in toks) if n is not None]
         if len(nums) >= 2 and nums[-1] > 0:
             return nums[0] / nums[-1]
