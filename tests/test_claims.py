@@ -50,6 +50,10 @@ FLAG = [
     # A share given as a count of a group is a rate: 160 of 200 is 80%.
     ("In a survey of 200 patients, 160 reported substantial relief.", "numeric-overstatement", None),
     ("Four of our last five CRPS patients reported major pain relief.", "numeric-overstatement", None),
+    ("Unlike paracetamol, which wears off in hours, ketamine's pain relief stays with you.", "durable-relief", None),
+    ("Fibromyalgia? Eliminated.", "cure", None),
+    ("Worried about dependence? Don't be \u2014 ketamine simply doesn't cause it.", "no-addiction-risk", None),
+    ("After years of blocks, I can say it has rid me of the burning in my foot once and for all.", "cure", None),
     # A hyphenated word is one word of a gap ("first-line").
     ("The FDA lists ketamine as a first-line treatment for chronic pain.", "regulatory-status", None),
 ]
@@ -101,6 +105,10 @@ PASS = [
     "Investors were told it was \"risk-free,\" a description two anesthesiologists called misleading.",
     "Ketamine can make you dependent if it is misused.",
     "In a survey of 200 patients, 60 reported relief.",
+    "'Cured' my foot. If I was cured, why am I booking infusion 14?",
+    "Sorry, but 'no side effects' is a lie: I threw up twice in the car park.",
+    "Ketamine can feel like it ended my pain. It didn't; the pain returned after about a month.",
+    "Will I be pain-free after my first infusion? Probably not.",
     "Two of our last five patients had relief.",
     "Is it safe? Not completely: no drug is.",
     "Do I need boosters? Most patients do, every few weeks.",

@@ -157,9 +157,11 @@ class SentenceContext:
             if b < first and not self._inside_topic(a, b):
                 # "Unlike painkillers that wear off": the compared thing is the subject of its own
                 # relative clause; in "Ketamine, unlike opioids, is ..." it is not.
+                # So is the one of "Unlike paracetamol, which wears off in hours, ...".
                 compared = self._is_comparison(a)
                 between = self.tokens.norm[b + 1:first]
-                if not compared or ("," not in between and between[:1] in (["that"], ["which"], ["who"])):
+                clause = between[1:] if between[:1] == (",",) else between
+                if not compared or ("," not in clause and clause[:1] in (("that",), ("which",), ("who",))):
                     before.append((a, "other"))
         if before:
             # Only subjects in the same clause as the cue count, or the subject a relative clause
@@ -174,7 +176,7 @@ class SentenceContext:
         norm = self.tokens.norm
         return any(
             first < a <= first + _AFTER_WINDOW and not self._blocked(first, a) and not self._is_comparison(a)
-            and not self._inside_topic(a, b) and norm[b + 1:b + 3] != ["-", "free"]
+            and not self._inside_topic(a, b) and norm[b + 1:b + 3] != ("-", "free")
             for a, b in self.others
         )
 

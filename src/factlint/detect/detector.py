@@ -221,9 +221,9 @@ def _rebutted(pack: Pack, found: list[Assertion], nxt: SentenceRef) -> list[Asse
     hits = [m for p in pack.context.rebut if (m := p.regex.match(toks.joined, 1))]
     # A bare "It isn't." must be short to answer the sentence before; a specific rebuttal
     # ("the research does not back that up") may go on, and so may one that turns to something
-    # else ("It isn't, but two good weeks a month is worth it").
+    # else ("It isn't, but two good weeks a month is worth it"; "It didn't; the pain returned").
     if not words or not any(len(words) <= 5 or m.group().count(" ") >= 4
-                            or toks.joined[m.end():].startswith((", but ", "; but ", "— but ", ", though "))
+                            or toks.joined[m.end():].startswith((", but ", "; but ", "— but ", ", though ", "; ", "— ", ": "))
                             for m in hits):
         return found
     return [replace(a, polarity=not a.polarity) for a in found]
@@ -281,11 +281,12 @@ def detect_sentence(
     if not found:
         return []
     toks = _tokens(text, speller)
-    matches: dict[tuple[str, int, int], tuple[str, str | None]] = {}
+    matches: dict[tuple[str, int, int], tuple[str, str | None, int]] = {}
     for i in found:
         cue = pack.cues[i]
         for m in cue.pattern.regex.finditer(toks.joined):
             first, last = toks.tokens_of_match(m.start(), m.end())
+            whole = first  # where the match starts, in the question when it reaches into one
             if shift:
                 if toks.starts[last] < shift:
                     continue  # all in the question: the question's own business
@@ -297,7 +298,7 @@ def detect_sentence(
                     qty = m.group(name).strip()
             key = (cue.claim, first, last)
             if key not in matches:
-                matches[key] = (cue.pattern.source, qty)
+                matches[key] = (cue.pattern.source, qty, whole)
     if not matches:
         return []
     # A cue inside a longer cue belongs to it: "addictive" in "non-addictive" asserts nothing alone.
@@ -314,7 +315,7 @@ def detect_sentence(
     unless_hit: dict[str, bool] = {}
     joined_prev: str | None = None
     # Longest match first, so "non-addictive" wins over an overlapping shorter cue of the same claim.
-    for (claim_id, first, last), (cue_src, qty) in sorted(matches.items(), key=lambda kv: (kv[0][1], -kv[0][2])):
+    for (claim_id, first, last), (cue_src, qty, whole) in sorted(matches.items(), key=lambda kv: (kv[0][1], -kv[0][2])):
         claim = pack.claims[claim_id]
         if any(c == claim_id and not (last < f or first > la) for c, f, la in taken):
             continue
@@ -344,7 +345,9 @@ def detect_sentence(
                     continue
                 asserted = claim.quantity.supports
         taken.add((claim_id, first, last))
-        c = ctx.of(first, last)
+        # Words of the question that the match takes in are part of the cue, not its context:
+        # "Worried about dependence? Don't be." is no hypothetical.
+        c = ctx.of(whole, last)
         start, end = toks.span(first, last)
         start, end = start - shift, end - shift
         polarity = (c.negations % 2 == 0) != _refuted_after(pack, toks, last)
