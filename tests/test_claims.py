@@ -54,6 +54,10 @@ FLAG = [
     ("Fibromyalgia? Eliminated.", "cure", None),
     ("Worried about dependence? Don't be \u2014 ketamine simply doesn't cause it.", "no-addiction-risk", None),
     ("After years of blocks, I can say it has rid me of the burning in my foot once and for all.", "cure", None),
+    ("The idea that ketamine infusions lead to addiction is pure fearmongering.", "no-addiction-risk", None),
+    ("Rest assured, ketamine will do you no harm.", "absolute-safety", None),
+    ("Is there a risk of abuse? Not when a doctor prescribes it.", "no-addiction-risk", None),
+    ("The pain reduction you achieve with ketamine is long-term.", "durable-relief", None),
     # A hyphenated word is one word of a gap ("first-line").
     ("The FDA lists ketamine as a first-line treatment for chronic pain.", "regulatory-status", None),
 ]
@@ -105,6 +109,12 @@ PASS = [
     "Investors were told it was \"risk-free,\" a description two anesthesiologists called misleading.",
     "Ketamine can make you dependent if it is misused.",
     "In a survey of 200 patients, 60 reported relief.",
+    "I thought I was cured after the first week. By week five the pain was creeping back.",
+    "I've never met a pain specialist who thinks ketamine is completely safe.",
+    "None of our patients has ever been promised a pain-free life.",
+    "I read that ketamine works for everyone \u2014 is that true? No; many patients get little benefit.",
+    "Is this a permanent solution? No, and most people need boosters to keep any benefit.",
+    "Chronic pain can persist long after the original injury has healed.",
     "'Cured' my foot. If I was cured, why am I booking infusion 14?",
     "Sorry, but 'no side effects' is a lie: I threw up twice in the car park.",
     "Ketamine can feel like it ended my pain. It didn't; the pain returned after about a month.",

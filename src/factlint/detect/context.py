@@ -116,8 +116,9 @@ class SentenceContext:
             if any(a <= h.first and h.last <= b and (b < first or a > last) for a, b in self.cue_spans):
                 continue  # part of another claim: "no withdrawal and no dependence" is two denials
             if h.last >= first and h.first <= last:
-                # Straddles the cue: only a comparison ("less addictive than") still counts.
-                if family(h.kind) == "comparison":
+                # Straddles the cue: only a comparison ("less addictive than") still counts, and a
+                # supposition that starts before it ("I thought I was cured" holds "I was cured").
+                if family(h.kind) == "comparison" or (h.kind == "hypothetical" and h.first < first):
                     counts[h.kind] = counts.get(h.kind, 0) + 1
                 continue
             window = windows.get(h.kind, _DEFAULT_WINDOW)
