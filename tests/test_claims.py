@@ -58,6 +58,8 @@ FLAG = [
     ("Rest assured, ketamine will do you no harm.", "absolute-safety", None),
     ("Is there a risk of abuse? Not when a doctor prescribes it.", "no-addiction-risk", None),
     ("The pain reduction you achieve with ketamine is long-term.", "durable-relief", None),
+    ("Is ketamine safe long-term? Absolutely, there are no known long-term risks.", "absolute-safety", None),
+    ("Ketamine's abuse potential is largely a myth left over from its party-drug days.", "no-addiction-risk", None),
     # A hyphenated word is one word of a gap ("first-line").
     ("The FDA lists ketamine as a first-line treatment for chronic pain.", "regulatory-status", None),
 ]
@@ -115,6 +117,12 @@ PASS = [
     "I read that ketamine works for everyone \u2014 is that true? No; many patients get little benefit.",
     "Is this a permanent solution? No, and most people need boosters to keep any benefit.",
     "Chronic pain can persist long after the original injury has healed.",
+    # Journalism that reports a claim in order to question it.
+    "The brochure promises \"permanent relief\", a phrase the regulator asked the clinic to withdraw.",
+    "A small number of patients report relief that lasts somewhat longer, but this is the exception.",
+    "The TGA received complaints about clinics promoting ketamine as \"safe and non-addictive\".",
+    "The clinic's website says relief lasts \"up to a year\", a figure no published trial has reproduced.",
+    "\"FDA-approved ketamine for pain\" appears on dozens of clinic websites, yet no such approval exists.",
     "'Cured' my foot. If I was cured, why am I booking infusion 14?",
     "Sorry, but 'no side effects' is a lie: I threw up twice in the car park.",
     "Ketamine can feel like it ended my pain. It didn't; the pain returned after about a month.",

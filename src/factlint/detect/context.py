@@ -113,8 +113,11 @@ class SentenceContext:
         for h in self.hits:
             if first <= h.first and h.last <= last:
                 continue  # inside the cue: part of it ("non-addictive", "less addictive than caffeine")
-            if any(a <= h.first and h.last <= b and (b < first or a > last) for a, b in self.cue_spans):
-                continue  # part of another claim: "no withdrawal and no dependence" is two denials
+            if family(h.kind) == "negation" and any(
+                    a <= h.first and h.last <= b and (b < first or a > last) for a, b in self.cue_spans):
+                # Part of another claim: "no withdrawal and no dependence" is two denials. A hedge
+                # there still hedges: "a small number of patients report relief that lasts".
+                continue
             if h.last >= first and h.first <= last:
                 # Straddles the cue: only a comparison ("less addictive than") still counts, and a
                 # supposition that starts before it ("I thought I was cured" holds "I was cured").
