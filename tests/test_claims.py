@@ -192,3 +192,28 @@ def test_rates_are_read_as_shares(text, share, shown):
 
     assert parse_rate(text) == pytest.approx(share)
     assert display_rate(text) == shown
+
+
+TABLE_MD = """| | Opioids | Ketamine |
+| --- | --- | --- |
+| Addiction risk | None | None |
+| Side effects | Constipation | Nausea, dissociation |
+"""
+
+TABLE_HTML = """<table>
+<tr><th></th><th>Opioids</th><th>Ketamine</th></tr>
+<tr><td>Addiction risk</td><td>High</td><td>None</td></tr>
+<tr><td>Side effects</td><td>Constipation</td><td>None</td></tr>
+</table>
+"""
+
+
+def test_table_cell_is_read_with_its_row_and_column(lint):
+    """"None" under "Ketamine" in the "Addiction risk" row denies the risk; under "Opioids" it is
+    about opioids; a row header that names a risk states nothing and pairs with nothing."""
+    found = lint(TABLE_MD, path="t.md")
+    assert [(f.line, f.column, f.category, f.text) for f in found] == [(3, 27, "no-addiction-risk", "None")]
+    found = lint(TABLE_HTML, path="t.html")
+    assert [(f.line, f.category, f.text) for f in found] == [
+        (3, "no-addiction-risk", "None"), (4, "absolute-safety", "None")]
+    assert TABLE_HTML.splitlines()[2][found[0].column - 1:found[0].end_column - 1] == "None"

@@ -175,15 +175,24 @@ def detect(pack: Pack, doc: Document, speller: Speller) -> list[Assertion]:
     if not any(candidates(pack, seg.text, speller) for seg in doc.segments):
         return out
     refs = iter_sentences(doc)
+    headers, labels = table_headers(doc)
     per: list[list[Assertion]] = []
     for i, ref in enumerate(refs):
         # An exception ("esketamine") may stand in the sentence before, in the same paragraph:
         # "The approved spray is Spravato. It is approved for depression."
         prev = refs[i - 1].text if i and refs[i - 1].segment is ref.segment else ""
         found = detect_sentence(pack, doc, ref, speller, prev)
+        if id(ref.segment) in labels:
+            # A header cell names a topic ("Addiction risk"); it does not state that the risk exists.
+            found = [a for a in found if not (a.polarity and pack.claims[a.claim].status == "established")]
+        lead = ""
         if i and refs[i - 1].text.rstrip().endswith("?") and not ref.text.rstrip().endswith("?"):
+            lead = refs[i - 1].text
+        elif ref.start == 0 and id(ref.segment) in headers:
+            lead = headers[id(ref.segment)]  # "Addiction risk | ... | None"
+        if lead:
             seen = {(a.claim, a.span.start) for a in found}
-            found += [a for a in detect_sentence(pack, doc, ref, speller, prev, lead=refs[i - 1].text)
+            found += [a for a in detect_sentence(pack, doc, ref, speller, prev, lead=lead)
                       if (a.claim, a.span.start) not in seen]
         per.append(found)
     for i, found in enumerate(per):
@@ -199,6 +208,40 @@ def detect(pack: Pack, doc: Document, speller: Speller) -> list[Assertion]:
                 per[i] = _challenged(pack, _rebutted(pack, found, refs[i + 1]), refs[i + 1])
         out.extend(per[i])
     return out
+
+
+def table_headers(doc: Document) -> tuple[dict[int, str], set[int]]:
+    """For each table cell that is not a header, the headers it is read with, by ``id`` of segment;
+    and the ``id`` of every header cell.
+
+    A cell such as "None" says something only with its row's first cell ("Addiction risk") and
+    its column's header ("Ketamine"): the cell is matched the way an answer is matched with its
+    question, so "Addiction risk ... Ketamine ... None" can deny a risk and "Opioids ... High"
+    stays about opioids. A table is a run of cells with nothing between them; its first row is
+    the header row, aligned with the other rows from the right (an empty corner cell is not read).
+    """
+    out: dict[int, str] = {}
+    labels: set[int] = set()
+    rows: list[list[Segment]] = []
+    segs = list(doc.segments) + [None]
+    for seg in segs:
+        if seg is not None and seg.kind == "table_cell":
+            if rows and rows[-1][0].block == seg.block:
+                rows[-1].append(seg)
+            else:
+                rows.append([seg])
+            continue
+        if len(rows) >= 2:
+            head = rows[0]
+            labels.update(id(c) for c in head)
+            labels.update(id(row[0]) for row in rows[1:] if len(row) > 1)
+            for row in rows[1:]:
+                for k, cell in enumerate(row[1:], start=1):
+                    column = head[k - len(row)] if len(head) >= len(row) - k else None
+                    parts = [row[0].text.strip()] + ([column.text.strip()] if column is not None else [])
+                    out[id(cell)] = " ".join(parts)
+        rows = []
+    return out, labels
 
 
 def _with_prev(prev: str, toks: Tokens) -> str:

@@ -284,6 +284,9 @@ class _Extractor(HTMLParser):
         self._skipping = 0  # open elements of _SKIP
         self._sink: _Sink | None = None
         self._title: _Sink | None = None
+        # The cells of one table row share a block, as in Markdown: a cell ("None") is read with
+        # its row's first cell ("Addiction risk").
+        self._row_block: int | None = None
 
     def run(self) -> None:
         """Tokenise the whole text and flush what is still open."""
@@ -318,6 +321,11 @@ class _Extractor(HTMLParser):
                 self._end_segment()
         if tag in _VOID:
             return
+        if tag == "tr" and not self._skipping:
+            self._row_block = self.block
+            self.block += 1
+        elif tag == "table":
+            self._row_block = None
         parent = self._stack[-1][1] if self._stack else "paragraph"
         self._stack.append((tag, _KIND.get(tag, parent)))
         self._open[tag] = self._open.get(tag, 0) + 1
@@ -336,6 +344,8 @@ class _Extractor(HTMLParser):
             self._end_title()
         if tag in _BLOCK and not self._skipping:
             self._end_segment()
+        if tag in ("tr", "table"):
+            self._row_block = None
         self._close(tag)
 
     def handle_data(self, data: str) -> None:
@@ -403,6 +413,8 @@ class _Extractor(HTMLParser):
         _feed_text(self._sink, self._text, start, end, self._base)
 
     def _new_sink(self, kind: str) -> _Sink:
+        if kind == "table_cell" and self._row_block is not None:
+            return _Sink(kind, self._row_block)
         sink = _Sink(kind, self.block)
         self.block += 1
         return sink
