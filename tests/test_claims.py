@@ -217,3 +217,14 @@ def test_table_cell_is_read_with_its_row_and_column(lint):
     assert [(f.line, f.category, f.text) for f in found] == [
         (3, "no-addiction-risk", "None"), (4, "absolute-safety", "None")]
     assert TABLE_HTML.splitlines()[2][found[0].column - 1:found[0].end_column - 1] == "None"
+
+
+def test_list_item_is_read_with_its_lead_in(lint):
+    """A list under "The FDA has approved:" says what the FDA approved, item by item."""
+    text = ("The FDA has approved:\n\n"
+            "- Ketamine: as an anesthetic, in 1970\n"
+            "- Esketamine (Spravato): for treatment-resistant depression\n"
+            "- Ketamine nasal spray: for depression\n")
+    found = lint(text)
+    assert [(f.line, f.column, f.category, f.text) for f in found] == [
+        (5, 3, "regulatory-status", "Ketamine nasal spray")]

@@ -171,11 +171,14 @@ def detect(pack: Pack, doc: Document, speller: Speller) -> list[Assertion]:
     # The file-level prefilter: a document whose prose holds no anchor word (after spelling
     # correction) asserts nothing, so it is not even split into sentences. It looks at the prose
     # the reader extracted, not the raw file, because markup can split a word ("cu<b>re</b>",
-    # "cu**re**", "&#99;ure") and would make a check on the raw text miss it.
-    if not any(candidates(pack, seg.text, speller) for seg in doc.segments):
+    # "cu**re**", "&#99;ure") and would make a check on the raw text miss it. All of the prose is
+    # checked at once: a cue may need words from two segments read together (a question and its
+    # answer, a table cell and its headers, a list item and its lead-in).
+    if not candidates(pack, " ".join(seg.text for seg in doc.segments), speller):
         return out
     refs = iter_sentences(doc)
     headers, labels = table_headers(doc)
+    headers.update(list_intros(doc))
     per: list[list[Assertion]] = []
     for i, ref in enumerate(refs):
         # An exception ("esketamine") may stand in the sentence before, in the same paragraph:
@@ -207,6 +210,27 @@ def detect(pack: Pack, doc: Document, speller: Speller) -> list[Assertion]:
             else:
                 per[i] = _challenged(pack, _rebutted(pack, found, refs[i + 1]), refs[i + 1])
         out.extend(per[i])
+    return out
+
+
+def list_intros(doc: Document) -> dict[int, str]:
+    """For each list item under a lead-in that ends with a colon, the lead-in, by ``id`` of segment.
+
+    "The FDA has approved:" followed by "- Ketamine nasal spray: for depression" says that the
+    FDA approved a ketamine nasal spray; the item is matched with its lead-in the way an answer is
+    matched with its question.
+    """
+    out: dict[int, str] = {}
+    intro = ""
+    for seg in doc.segments:
+        if intro and seg.kind == "list_item":
+            out[id(seg)] = intro
+        else:
+            intro = ""
+        text = seg.text.rstrip()
+        if text.endswith(":"):
+            # The lead-in's last sentence, without its colon.
+            intro = text[:-1].rstrip().rsplit(". ", 1)[-1]
     return out
 
 
