@@ -60,6 +60,11 @@ FLAG = [
     ("The pain reduction you achieve with ketamine is long-term.", "durable-relief", None),
     ("Is ketamine safe long-term? Absolutely, there are no known long-term risks.", "absolute-safety", None),
     ("Ketamine's abuse potential is largely a myth left over from its party-drug days.", "no-addiction-risk", None),
+    # A span of dates is a duration: January to July is six months.
+    ("I had my infusions in January and didn't need a booster until July.", "numeric-overstatement", None),
+    ("My relief lasted from Halloween right through to Easter.", "numeric-overstatement", None),
+    ("How many patients does ketamine help? Around 85%.", "numeric-overstatement", None),
+    ("Among 120 patients, 96 reported a meaningful reduction in pain.", "numeric-overstatement", None),
     # A hyphenated word is one word of a gap ("first-line").
     ("The FDA lists ketamine as a first-line treatment for chronic pain.", "regulatory-status", None),
 ]
@@ -117,6 +122,15 @@ PASS = [
     "I read that ketamine works for everyone \u2014 is that true? No; many patients get little benefit.",
     "Is this a permanent solution? No, and most people need boosters to keep any benefit.",
     "Chronic pain can persist long after the original injury has healed.",
+    "I had my infusions in January and the pain was back by February.",
+    "The clinic is open from March to May.",
+    "None of the studies the panel reviewed showed benefit lasting much beyond six weeks.",
+    "Dr Okafor brings twenty-two years of experience in anaesthesia and pain medicine.",
+    "Debunking the 'No Side Effects' Claim",
+    "\"The nurses made me feel completely safe the whole time,\" says Ingrid.",
+    "How many infusions will I need? Most patients start with six sessions.",
+    "Had the trial shown a cure, the authors would have said so.",
+    "A drug that can inflame the bladder shouldn't be described as side-effect-free.",
     # Journalism that reports a claim in order to question it.
     "The brochure promises \"permanent relief\", a phrase the regulator asked the clinic to withdraw.",
     "A small number of patients report relief that lasts somewhat longer, but this is the exception.",

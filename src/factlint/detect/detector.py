@@ -17,7 +17,7 @@ from rapidfuzz.distance import OSA
 from factlint.detect.context import SentenceContext
 from factlint.detect.patterns import normalise_token
 from factlint.detect.prefilter import possible_indices
-from factlint.detect.quantities import display_rate, parse_duration, parse_rate
+from factlint.detect.quantities import display_duration, display_rate, parse_duration, parse_rate
 from factlint.detect.tokens import TOKEN_RE, Tokens, tokenize
 from factlint.model import Assertion, Span
 from factlint.pack.model import Pack
@@ -360,7 +360,7 @@ def detect_sentence(
                 while toks.starts[first] < shift:
                     first += 1
             qty = None
-            for name in ("duration", "rate"):
+            for name in ("duration", "rate", "span"):
                 if name in m.re.groupindex and m.group(name):
                     qty = m.group(name).strip()
             key = (cue.claim, first, last)
@@ -406,7 +406,7 @@ def detect_sentence(
             parsed = parse_duration(qty) if claim.quantity.measure == "duration" else parse_rate(qty)
             if parsed is None:
                 continue
-            value = display_rate(qty) if claim.quantity.measure == "rate" else qty
+            value = display_rate(qty) if claim.quantity.measure == "rate" else display_duration(qty)
             if parsed <= claim.quantity.limit:
                 if claim.quantity.supports is None:
                     continue

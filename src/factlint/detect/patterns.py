@@ -11,6 +11,8 @@ A pattern is a sequence of words matched against a sentence's normalised tokens:
     addict*               any word starting with "addict"
     @pain                 a macro defined in the pack (``macros:``)
     @duration  @rate      built-in quantities, captured for the numeric checks
+    @span                 a duration given by two dates: "in January ... until July" (months,
+                          seasons and a few holidays)
 
 Matching is on lower-cased tokens joined by single spaces, so patterns never see case, runs of
 white space, curly quotes or the many Unicode dashes. Each compiled pattern also knows its *anchors*:
@@ -50,14 +52,17 @@ _NUM = rf"(?:\d+(?:[.,]\d+)?|{_NUMBER_WORDS})"
 _ADJ = r"(?:(?:good|solid|full|whole|blissful|wonderful|great|comfortable|pain - free|pain free|glorious) )"
 _UNIT = r"(?:minute|hour|day|week|month|season|year|decade)s?"
 # "4 - 6 weeks", "four to six weeks", "1 to 3 months", "months to years", "a year", "several months"
+# "beyond six weeks", "well over a month": more than the number says (see parse_duration)
+_MORE = r"(?:(?:(?:much|well|far|a lot|way) )?(?:beyond|over|more than|longer than|past|upwards of|in excess of) )?"
 DURATION_RE = (
+    rf"{_MORE}(?:"
     r"(?:(?:a |one )?(?:half|quarter|third) (?:of )?(?:a |an )?(?:year|month) )|"
     rf"(?:(?:{_NUM} (?:(?:-|to|or) {_NUM} )?{_ADJ}?{_UNIT} (?:(?:-|to|or) (?:{_NUM} )?{_UNIT} )?)"
     rf"|(?:{_UNIT} (?:(?:-|to|or) {_UNIT} )?)"
     r"|(?:(?:well )?into next year )|(?:the (?:winter|summer|spring|autumn|fall|year|season) )"
     # "a booster every quarter": a quarter of a year (a quarter of the patients is not a duration:
     # there the word follows "a", which no cue lets stand before this form).
-    r"|(?:quarter )|(?:quarterly ))"
+    r"|(?:quarter )|(?:quarterly )))"
 )
 _FRACTION = (
     r"(?:(?:a|one|two|three|four|five|six|seven|eight|nine) (?:- )?"
@@ -73,10 +78,24 @@ RATE_RE = (
     # "four of our last five", "a survey of 200 patients , 160": the share is the one number over the other
     rf"|(?:{_NUM} of (?:our|my|the|his|her) (?:last|first|past|latest|most recent) {_NUM} )"
     rf"|(?:(?:survey|study|audit|review|sample|group|cohort|series|poll) of {_NUM} "
-    rf"(?:patients|people|clients|participants|respondents|users|sufferers) , {_NUM} ))"
+    rf"(?:patients|people|clients|participants|respondents|users|sufferers) , {_NUM} )"
+    # "among 120 patients , 96", "of the 40 patients in the audit , 31"
+    rf"|(?:(?:among|of) (?:the )?{_NUM} (?:patients|people|clients|participants|respondents|users|sufferers"
+    rf"|veterans|women|men|adults) (?:[^ .;:!?—,]+ ){{0,4}}?, {_NUM} ))"
 )
 
-_BUILTIN_MACROS = {"duration": DURATION_RE, "rate": RATE_RE}
+_WHEN = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|spring|summer|autumn|fall|winter|christmas|easter|halloween|thanksgiving)"
+)
+# "January ... until July", "from Halloween right through to Easter": read as the months between.
+SPAN_RE = (
+    rf"(?:{_WHEN} (?:[^ .;:!?—]+ ){{0,10}}?"
+    r"(?:until|till|to|through|into|in|by|since) (?:[^ .;:!?—]+ ){0,3}?"
+    rf"{_WHEN} )"
+)
+
+_BUILTIN_MACROS = {"duration": DURATION_RE, "rate": RATE_RE, "span": SPAN_RE}
 
 
 class PatternError(ValueError):

@@ -35,6 +35,51 @@ def _number(tok: str) -> float | None:
 def parse_duration(text: str) -> float | None:
     """Upper bound of a duration in weeks ("4 - 6 weeks" -> 6.0, "months to years" -> 52.18)."""
     toks = text.split()
+    # "beyond six weeks", "more than a month": a little more than the number itself.
+    more = 0.0
+    for head in (("much",), ("well",), ("far",), ("way",), ("a", "lot")):
+        if tuple(toks[:len(head)]) == head and len(toks) > len(head) and toks[len(head)] in _MORE_WORDS:
+            toks = toks[len(head):]
+    for prefix in (("beyond",), ("over",), ("more", "than"), ("longer", "than"), ("past",), ("upwards", "of"),
+                   ("in", "excess", "of")):
+        if tuple(toks[:len(prefix)]) == prefix and len(toks) > len(prefix):
+            toks, more = toks[len(prefix):], 0.01
+            break
+    value = _duration(toks)
+    return value + more if value is not None else None
+
+
+_MORE_WORDS = frozenset({"beyond", "over", "more", "longer", "past", "upwards", "in"})
+
+
+_MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
+    "september": 9, "october": 10, "november": 11, "december": 12,
+    # seasons by their middle month, holidays by their month
+    "winter": 1, "spring": 4, "summer": 7, "autumn": 10, "fall": 10,
+    "christmas": 12, "easter": 4, "halloween": 10, "thanksgiving": 11,
+}
+
+
+def _span(toks: list[str]) -> tuple[str, str, int] | None:
+    """The first and last date words of a span and the months from one to the other."""
+    when = [t for t in toks if t in _MONTHS]
+    if len(when) < 2 or toks[0] not in _MONTHS or toks[-1] not in _MONTHS:
+        return None
+    months = (_MONTHS[when[-1]] - _MONTHS[when[0]]) % 12 or 12
+    return when[0], when[-1], months
+
+
+def display_duration(text: str) -> str:
+    """A duration as a message quotes it: a span of dates reads "January to July"."""
+    span = _span(text.split())
+    return f"{span[0].capitalize()} to {span[1].capitalize()}" if span else text
+
+
+def _duration(toks: list[str]) -> float | None:
+    span = _span(toks)
+    if span is not None:
+        return span[2] * _UNIT_WEEKS["month"]
     if any(t in ("forever", "indefinitely", "lifetime", "life") for t in toks):
         return float("inf")
     if "next" in toks and toks[-1] == "year":
@@ -85,7 +130,7 @@ _GROUPS = ("survey", "study", "audit", "review", "sample", "group", "cohort", "s
 def display_rate(text: str) -> str:
     """A rate as a message quotes it: "survey of 200 patients , 160" reads "160 of 200"."""
     toks = text.split()
-    if toks and toks[0] in _GROUPS:
+    if toks and (toks[0] in _GROUPS or (toks[0] in ("among", "of") and "," in toks)):
         nums = [t for t in toks if _number(t) is not None]
         if len(nums) >= 2:
             return f"{nums[-1]} of {nums[0]}"
@@ -108,8 +153,8 @@ def _rate(toks: list[str]) -> float | None:
             num = _number(toks[i - 1] if toks[i - 1] != "-" else toks[i - 2])
             if num is not None:
                 return num / _FRACTIONS[t]
-    if toks and toks[0] in _GROUPS:
-        # "survey of 200 patients , 160": the second number out of the first
+    if toks and (toks[0] in _GROUPS or (toks[0] in ("among", "of") and "," in toks)):
+        # "survey of 200 patients , 160", "among 120 patients , 96": the second number out of the first
         nums = [n for n in (_number(t) for t in toks) if n is not None]
         return nums[-1] / nums[0] if len(nums) >= 2 and nums[0] > 0 else None
     if (len(toks) >= 3 and toks[-2] in ("of", "in")) or "out" in toks or (len(toks) >= 4 and toks[1] == "of"):
