@@ -65,6 +65,10 @@ FLAG = [
     ("My relief lasted from Halloween right through to Easter.", "numeric-overstatement", None),
     ("How many patients does ketamine help? Around 85%.", "numeric-overstatement", None),
     ("Among 120 patients, 96 reported a meaningful reduction in pain.", "numeric-overstatement", None),
+    ("Is ketamine dangerous? Not in the slightest.", "absolute-safety", None),
+    ("Will ketamine help my fibromyalgia? Without a doubt.", "guaranteed-efficacy", None),
+    ("Conquer Fibromyalgia With Ketamine", "cure", None),
+    ("Ketamine is indicated for the treatment of chronic neuropathic pain.", "regulatory-status", None),
     # A hyphenated word is one word of a gap ("first-line").
     ("The FDA lists ketamine as a first-line treatment for chronic pain.", "regulatory-status", None),
 ]
@@ -123,6 +127,8 @@ PASS = [
     "Is this a permanent solution? No, and most people need boosters to keep any benefit.",
     "Chronic pain can persist long after the original injury has healed.",
     "I had my infusions in January and the pain was back by February.",
+    "In Patil's review, responders typically kept their gains for about three weeks.",
+    "Will ketamine help my fibromyalgia? Possibly, for a few weeks.",
     "The clinic is open from March to May.",
     "None of the studies the panel reviewed showed benefit lasting much beyond six weeks.",
     "Dr Okafor brings twenty-two years of experience in anaesthesia and pain medicine.",
