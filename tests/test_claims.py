@@ -69,6 +69,8 @@ FLAG = [
     ("Will ketamine help my fibromyalgia? Without a doubt.", "guaranteed-efficacy", None),
     ("Conquer Fibromyalgia With Ketamine", "cure", None),
     ("Ketamine is indicated for the treatment of chronic neuropathic pain.", "regulatory-status", None),
+    ("Most patients respond to ketamine within their first series.", "numeric-overstatement", None),
+    ("Supporters describe the infusions as a cure for treatment-resistant nerve pain.", "cure", None),
     # A hyphenated word is one word of a gap ("first-line").
     ("The FDA lists ketamine as a first-line treatment for chronic pain.", "regulatory-status", None),
 ]
@@ -128,6 +130,10 @@ PASS = [
     "Chronic pain can persist long after the original injury has healed.",
     "I had my infusions in January and the pain was back by February.",
     "In Patil's review, responders typically kept their gains for about three weeks.",
+    "Is this a permanent fix? No, and most people need boosters to keep any benefit.",
+    "Experts told the inquiry there is no evidence ketamine's relief lasts beyond a few weeks.",
+    "A cure for chronic pain remains out of reach, with or without ketamine.",
+    "Advocates call it a miracle, but pain doctors say the evidence is thin.",
     "Will ketamine help my fibromyalgia? Possibly, for a few weeks.",
     "The clinic is open from March to May.",
     "None of the studies the panel reviewed showed benefit lasting much beyond six weeks.",

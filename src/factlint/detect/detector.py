@@ -17,7 +17,7 @@ from rapidfuzz.distance import OSA
 from factlint.detect.context import SentenceContext
 from factlint.detect.patterns import normalise_token
 from factlint.detect.prefilter import possible_indices
-from factlint.detect.quantities import display_duration, display_rate, parse_duration, parse_rate
+from factlint.detect.quantities import display_duration, display_rate, is_lower_bound, parse_duration, parse_rate
 from factlint.detect.tokens import TOKEN_RE, Tokens, tokenize
 from factlint.model import Assertion, Span
 from factlint.pack.model import Pack
@@ -360,7 +360,7 @@ def detect_sentence(
                 while toks.starts[first] < shift:
                     first += 1
             qty = None
-            for name in ("duration", "rate", "span"):
+            for name in ("duration", "rate", "span", "share"):
                 if name in m.re.groupindex and m.group(name):
                     qty = m.group(name).strip()
             key = (cue.claim, first, last)
@@ -408,7 +408,8 @@ def detect_sentence(
                 continue
             value = display_rate(qty) if claim.quantity.measure == "rate" else display_duration(qty)
             if parsed <= claim.quantity.limit:
-                if claim.quantity.supports is None:
+                # "lasts beyond a few weeks" neither supports short relief nor overstates it.
+                if claim.quantity.supports is None or is_lower_bound(qty):
                     continue
                 asserted = claim.quantity.supports
         taken.add((claim_id, first, last))

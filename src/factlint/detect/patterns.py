@@ -11,6 +11,7 @@ A pattern is a sequence of words matched against a sentence's normalised tokens:
     addict*               any word starting with "addict"
     @pain                 a macro defined in the pack (``macros:``)
     @duration  @rate      built-in quantities, captured for the numeric checks
+    @share                @rate, or "most" (for tight patterns only)
     @span                 a duration given by two dates: "in January ... until July" (months,
                           seasons and a few holidays)
 
@@ -73,7 +74,7 @@ _PERCENT = rf"(?:{_NUM} (?:(?:-|to|and) {_NUM} )?(?:%|percent|per cent) )"
 RATE_RE = (
     r"(?:(?:more than|over|at least|above|upwards of|nearly|almost|close to|about|around|roughly"
     r"|approximately|some) )?"
-    rf"(?:{_PERCENT}|{_FRACTION}|(?:half |majority |vast majority |most )"
+    rf"(?:{_PERCENT}|{_FRACTION}|(?:half |majority |vast majority )"
     rf"|(?:{_NUM} (?:out of every|out of|of every|in every|of the|of|in) {_NUM} )"
     # "four of our last five", "a survey of 200 patients , 160": the share is the one number over the other
     rf"|(?:{_NUM} of (?:our|my|the|his|her) (?:last|first|past|latest|most recent) {_NUM} )"
@@ -95,7 +96,11 @@ SPAN_RE = (
     rf"{_WHEN} )"
 )
 
-_BUILTIN_MACROS = {"duration": DURATION_RE, "rate": RATE_RE, "span": SPAN_RE}
+# "most" as a share: only where a cue says what most patients do ("most patients respond"); in a
+# loose pattern it reads "most people need boosters" as a response rate.
+SHARE_RE = rf"(?:most |{RATE_RE})"
+
+_BUILTIN_MACROS = {"duration": DURATION_RE, "rate": RATE_RE, "span": SPAN_RE, "share": SHARE_RE}
 
 
 class PatternError(ValueError):

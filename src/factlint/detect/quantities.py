@@ -49,6 +49,14 @@ def parse_duration(text: str) -> float | None:
     return value + more if value is not None else None
 
 
+def is_lower_bound(text: str) -> bool:
+    """Does the quantity say "more than" ("beyond a few weeks", "over 60 %", "more than half")?"""
+    toks = text.split()
+    while toks and toks[0] in ("much", "well", "far", "way", "a", "lot"):
+        toks = toks[1:]
+    return bool(toks) and toks[0] in ("beyond", "over", "more", "longer", "past", "upwards", "above", "in")
+
+
 _MORE_WORDS = frozenset({"beyond", "over", "more", "longer", "past", "upwards", "in"})
 
 
