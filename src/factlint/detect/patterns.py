@@ -80,6 +80,8 @@ RATE_RE = (
     rf"|(?:{_NUM} of (?:our|my|the|his|her) (?:last|first|past|latest|most recent) {_NUM} )"
     rf"|(?:(?:survey|study|audit|review|sample|group|cohort|series|poll) of {_NUM} "
     rf"(?:patients|people|clients|participants|respondents|users|sufferers) , {_NUM} )"
+    # "three patients in every four"
+    rf"|(?:{_NUM} (?:patients|people|clients|sufferers) (?:in every|out of every|in|out of|of) {_NUM} )"
     # "among 120 patients , 96", "of the 40 patients in the audit , 31"
     rf"|(?:(?:among|of) (?:the )?{_NUM} (?:patients|people|clients|participants|respondents|users|sufferers"
     rf"|veterans|women|men|adults) (?:[^ .;:!?—,]+ ){{0,4}}?, {_NUM} ))"

@@ -165,7 +165,7 @@ def _rate(toks: list[str]) -> float | None:
         # "survey of 200 patients , 160", "among 120 patients , 96": the second number out of the first
         nums = [n for n in (_number(t) for t in toks) if n is not None]
         return nums[-1] / nums[0] if len(nums) >= 2 and nums[0] > 0 else None
-    if (len(toks) >= 3 and toks[-2] in ("of", "in")) or "out" in toks or (len(toks) >= 4 and toks[1] == "of"):
+    if (len(toks) >= 3 and toks[-2] in ("of", "in")) or "out" in toks or (len(toks) >= 4 and toks[1] in ("of", "patients", "people", "clients", "sufferers")):
         nums = [n for n in (_number(t) for t in toks) if n is not None]
         if len(nums) >= 2 and nums[-1] > 0:
             return nums[0] / nums[-1]
