@@ -299,7 +299,9 @@ def main() -> None:
         pl = runs["proselint 0.16"].median
         print(f"  at least 15x faster than proselint:     {pl / best:5.1f}x  {verdict(pl >= 15 * best)}")
     print(f"  one file at most 1.5x import click, yaml: {f1 / base:5.2f}x  {verdict(f1 <= 1.5 * base)}")
-    print(f"  4x corpus at most 4.4x the time:        {min(s1, s0):5.2f}x  {verdict(min(s1, s0) <= 4.4)}")
+    # Judged on -j 1: one process measures how the work grows; with -j 0 the fixed cost of starting
+    # the workers makes small corpora look worse and large ones better than the work itself.
+    print(f"  4x corpus at most 4.4x the time (-j 1): {s1:5.2f}x  {verdict(s1 <= 4.4)}")
     print(f"  peak memory under 150 MiB on {big4_files} files: {peak2000:5.0f} MiB  {verdict(peak2000 < 150)}")
     if args.json:
         args.json.write_text(json.dumps(results, indent=1))
