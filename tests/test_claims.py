@@ -71,6 +71,8 @@ FLAG = [
     ("Ketamine is indicated for the treatment of chronic neuropathic pain.", "regulatory-status", None),
     ("Most patients respond to ketamine within their first series.", "numeric-overstatement", None),
     ("Supporters describe the infusions as a cure for treatment-resistant nerve pain.", "cure", None),
+    ("How far apart are the top-up sessions? Ten or eleven weeks, as a rule.", "numeric-overstatement", None),
+    ("Your relief should last somewhere between 100 and 150 days.", "numeric-overstatement", None),
     # A hyphenated word is one word of a gap ("first-line").
     ("The FDA lists ketamine as a first-line treatment for chronic pain.", "regulatory-status", None),
 ]
@@ -134,6 +136,12 @@ PASS = [
     "Experts told the inquiry there is no evidence ketamine's relief lasts beyond a few weeks.",
     "A cure for chronic pain remains out of reach, with or without ketamine.",
     "Advocates call it a miracle, but pain doctors say the evidence is thin.",
+    "We have permanently retired the word 'cure' from our website.",
+    "Helpful for Some, Curative for None",
+    "We'd love to tell you ketamine banishes pain for good; the research won't let us.",
+    "'Guaranteed relief' is a phrase that should make you close the browser tab.",
+    "There is no such thing as a risk-free medicine, and ketamine is no exception.",
+    "Ketamine is cleared within hours, yet its effect on pain can outlast the drug by days.",
     "Will ketamine help my fibromyalgia? Possibly, for a few weeks.",
     "The clinic is open from March to May.",
     "None of the studies the panel reviewed showed benefit lasting much beyond six weeks.",

@@ -58,7 +58,7 @@ _MORE = r"(?:(?:(?:much|well|far|a lot|way) )?(?:beyond|over|more than|longer th
 DURATION_RE = (
     rf"{_MORE}(?:"
     r"(?:(?:a |one )?(?:half|quarter|third) (?:of )?(?:a |an )?(?:year|month) )|"
-    rf"(?:(?:{_NUM} (?:(?:-|to|or) {_NUM} )?{_ADJ}?{_UNIT} (?:(?:-|to|or) (?:{_NUM} )?{_UNIT} )?)"
+    rf"(?:(?:(?:between )?{_NUM} (?:(?:-|to|or|and) {_NUM} )?{_ADJ}?{_UNIT} (?:(?:-|to|or) (?:{_NUM} )?{_UNIT} )?)"
     rf"|(?:{_UNIT} (?:(?:-|to|or) {_UNIT} )?)"
     r"|(?:(?:well )?into next year )|(?:the (?:winter|summer|spring|autumn|fall|year|season) )"
     # "a booster every quarter": a quarter of a year (a quarter of the patients is not a duration:
