@@ -73,6 +73,11 @@ FLAG = [
     ("Supporters describe the infusions as a cure for treatment-resistant nerve pain.", "cure", None),
     ("How far apart are the top-up sessions? Ten or eleven weeks, as a rule.", "numeric-overstatement", None),
     ("Your relief should last somewhere between 100 and 150 days.", "numeric-overstatement", None),
+    ("Is the pain relief lasting? Yes.", "durable-relief", None),
+    ("How safe is the drug? Completely.", "absolute-safety", None),
+    ("What are the risks? There really aren't any.", "absolute-safety", None),
+    ("Can patients become dependent on infusions? That doesn't happen with medical ketamine.", "no-addiction-risk", None),
+    ("And the benefit, how long does it stick around? Typically about a year.", "numeric-overstatement", None),
     # A hyphenated word is one word of a gap ("first-line").
     ("The FDA lists ketamine as a first-line treatment for chronic pain.", "regulatory-status", None),
 ]
@@ -137,6 +142,10 @@ PASS = [
     "A cure for chronic pain remains out of reach, with or without ketamine.",
     "Advocates call it a miracle, but pain doctors say the evidence is thin.",
     "We have permanently retired the word 'cure' from our website.",
+    "Is the pain relief lasting? For a few weeks, in some patients.",
+    "How safe is the drug? Not completely: it raises blood pressure.",
+    "How long does a session last? About forty minutes.",
+    "Local patients describe the infusions as nothing less than a lifeline, but relief fades within weeks.",
     "\"Last autumn I went in expecting a miracle and came out with two good weeks,\" says Greta.",
     "\"I was told it's non addictive, which I now know is rubbish,\" says Kirsty.",
     "Does long-term pain change the brain? It can, which is partly why chronic pain is hard to treat.",
