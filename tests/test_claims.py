@@ -78,6 +78,8 @@ FLAG = [
     ("What are the risks? There really aren't any.", "absolute-safety", None),
     ("Can patients become dependent on infusions? That doesn't happen with medical ketamine.", "no-addiction-risk", None),
     ("And the benefit, how long does it stick around? Typically about a year.", "numeric-overstatement", None),
+    ("A cast-iron guarantee: if you have nerve pain, ketamine will ease it.", "guaranteed-efficacy", None),
+    ("Ketamine provides steady pain control that carries on beyond the treatment period.", "durable-relief", None),
     # A hyphenated word is one word of a gap ("first-line").
     ("The FDA lists ketamine as a first-line treatment for chronic pain.", "regulatory-status", None),
 ]
