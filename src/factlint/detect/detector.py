@@ -15,7 +15,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from factlint.detect.context import SentenceContext
-from factlint.detect.patterns import normalise_token
+from factlint.detect.patterns import QUANTITY_GROUPS, normalise_token
 from factlint.detect.prefilter import possible_indices
 from factlint.detect.quantities import display_duration, display_rate, is_lower_bound, parse_duration, parse_rate
 from factlint.detect.tokens import TOKEN_RE, Tokens, tokenize
@@ -360,7 +360,7 @@ def detect_sentence(
                 while toks.starts[first] < shift:
                     first += 1
             qty = None
-            for name in ("duration", "rate", "span", "share"):
+            for name in QUANTITY_GROUPS:
                 if name in m.re.groupindex and m.group(name):
                     qty = m.group(name).strip()
             key = (cue.claim, first, last)

@@ -103,6 +103,8 @@ SPAN_RE = (
 SHARE_RE = rf"(?:most |{RATE_RE})"
 
 _BUILTIN_MACROS = {"duration": DURATION_RE, "rate": RATE_RE, "span": SPAN_RE, "share": SHARE_RE}
+QUANTITY_GROUPS = tuple(_BUILTIN_MACROS)
+"""Names of the groups a match captures its quantity in (one per built-in macro)."""
 
 
 class PatternError(ValueError):

@@ -34,30 +34,33 @@ def _number(tok: str) -> float | None:
 
 def parse_duration(text: str) -> float | None:
     """Upper bound of a duration in weeks ("4 - 6 weeks" -> 6.0, "months to years" -> 52.18)."""
-    toks = text.split()
-    # "beyond six weeks", "more than a month": a little more than the number itself.
-    more = 0.0
-    for head in (("much",), ("well",), ("far",), ("way",), ("a", "lot")):
-        if tuple(toks[:len(head)]) == head and len(toks) > len(head) and toks[len(head)] in _MORE_WORDS:
-            toks = toks[len(head):]
-    for prefix in (("beyond",), ("over",), ("more", "than"), ("longer", "than"), ("past",), ("upwards", "of"),
-                   ("in", "excess", "of")):
-        if tuple(toks[:len(prefix)]) == prefix and len(toks) > len(prefix):
-            toks, more = toks[len(prefix):], 0.01
-            break
+    toks, more = _lower_bound(text.split())
     value = _duration(toks)
-    return value + more if value is not None else None
+    # "beyond six weeks", "more than a month": a little more than the number itself.
+    return value + 0.01 if value is not None and more else value
 
 
 def is_lower_bound(text: str) -> bool:
-    """Does the quantity say "more than" ("beyond a few weeks", "over 60 %", "more than half")?"""
-    toks = text.split()
-    while toks and toks[0] in ("much", "well", "far", "way", "a", "lot"):
-        toks = toks[1:]
-    return bool(toks) and toks[0] in ("beyond", "over", "more", "longer", "past", "upwards", "above", "in")
+    """Does the quantity say "more than" ("beyond a few weeks", "well over a month")?"""
+    return _lower_bound(text.split())[1]
 
 
-_MORE_WORDS = frozenset({"beyond", "over", "more", "longer", "past", "upwards", "in"})
+_INTENSIFIERS = (("much",), ("well",), ("far",), ("way",), ("a", "lot"))
+_MORE_THAN = (("beyond",), ("over",), ("more", "than"), ("longer", "than"), ("past",), ("upwards", "of"),
+              ("in", "excess", "of"))
+
+
+def _lower_bound(toks: list[str]) -> tuple[list[str], bool]:
+    """The quantity without a leading "(much) more than", and whether it had one."""
+    for head in _INTENSIFIERS:
+        if tuple(toks[:len(head)]) == head and any(
+                tuple(toks[len(head):len(head) + len(p)]) == p for p in _MORE_THAN):
+            toks = toks[len(head):]
+            break
+    for prefix in _MORE_THAN:
+        if tuple(toks[:len(prefix)]) == prefix and len(toks) > len(prefix):
+            return toks[len(prefix):], True
+    return toks, False
 
 
 _MONTHS = {
@@ -135,14 +138,19 @@ def parse_rate(text: str) -> float | None:
 _GROUPS = ("survey", "study", "audit", "review", "sample", "group", "cohort", "series", "poll")
 
 
-def display_rate(text: str) -> str:
-    """A rate as a message quotes it: "survey of 200 patients , 160" reads "160 of 200"."""
-    toks = text.split()
+def _group_count(toks: list[str]) -> tuple[str, str] | None:
+    """(part, whole) of "survey of 200 patients , 160" or "among 120 patients , 96", else None."""
     if toks and (toks[0] in _GROUPS or (toks[0] in ("among", "of") and "," in toks)):
         nums = [t for t in toks if _number(t) is not None]
         if len(nums) >= 2:
-            return f"{nums[-1]} of {nums[0]}"
-    return text
+            return nums[-1], nums[0]
+    return None
+
+
+def display_rate(text: str) -> str:
+    """A rate as a message quotes it: "survey of 200 patients , 160" reads "160 of 200"."""
+    count = _group_count(text.split())
+    return f"{count[0]} of {count[1]}" if count else text
 
 
 def _rate(toks: list[str]) -> float | None:
@@ -161,10 +169,10 @@ def _rate(toks: list[str]) -> float | None:
             num = _number(toks[i - 1] if toks[i - 1] != "-" else toks[i - 2])
             if num is not None:
                 return num / _FRACTIONS[t]
-    if toks and (toks[0] in _GROUPS or (toks[0] in ("among", "of") and "," in toks)):
-        # "survey of 200 patients , 160", "among 120 patients , 96": the second number out of the first
-        nums = [n for n in (_number(t) for t in toks) if n is not None]
-        return nums[-1] / nums[0] if len(nums) >= 2 and nums[0] > 0 else None
+    count = _group_count(toks)
+    if count is not None:
+        part, whole = _number(count[0]), _number(count[1])
+        return part / whole if part is not None and whole else None
     if (len(toks) >= 3 and toks[-2] in ("of", "in")) or "out" in toks or (len(toks) >= 4 and toks[1] in ("of", "patients", "people", "clients", "sufferers")):
         nums = [n for n in (_number(t) for t in toks) if n is not None]
         if len(nums) >= 2 and nums[-1] > 0:
