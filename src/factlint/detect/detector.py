@@ -440,13 +440,10 @@ def _refuted_after(pack: Pack, toks: Tokens, last: int) -> bool:
             for p in ctx.rebut:
                 m = p.regex.match(rest, 1)
                 # Only a bare denial: "but it is not risk-free" denies something else.
-                if m and all(not t[0].isalnum() or t in _BARE for t in rest[m.end():].split()):
+                if m and all(not t[0].isalnum() or t in ctx.rebut_filler for t in rest[m.end():].split()):
                     return True
             return False
     return False
-
-
-_BARE = frozenset({"true", "so", "the", "case", "correct", "accurate", "really", "at", "all", "it", "that"})
 
 
 def _assertion(doc, ref, claim_id, polarity, start, end, cue_src, c, value) -> Assertion:

@@ -95,12 +95,16 @@ def load_context(files: list[tuple[Path, LineDict]], macros: dict[str, object]) 
     deny: list[Compiled] = []
     rebut: list[Compiled] = []
     challenge: list[Compiled] = []
+    filler: set[str] = set()
     for path, data in files:
         _unknown_keys(data, {*_CONTEXT_KINDS, "pseudo", "terminators", "comparison_markers", "answers"},
                       path, "context")
         if "answers" in data:
             answers = _mapping(data["answers"], path, data.line_of("answers"), "context.answers")
-            _unknown_keys(answers, {"affirm", "deny", "rebut", "challenge"}, path, "context.answers")
+            _unknown_keys(answers, {"affirm", "deny", "rebut", "challenge", "rebut_filler"}, path, "context.answers")
+            if "rebut_filler" in answers:
+                filler |= {t.lower() for t in _strings(answers["rebut_filler"], path, answers.line_of("rebut_filler"),
+                                                       "answers.rebut_filler")}
             for key, bucket in (("affirm", affirm), ("deny", deny), ("rebut", rebut), ("challenge", challenge)):
                 if key in answers:
                     bucket += _pattern_list(answers[key], macros, path, answers.line_of(key), f"answers.{key}")
@@ -133,7 +137,7 @@ def load_context(files: list[tuple[Path, LineDict]], macros: dict[str, object]) 
                                                     data.line_of("comparison_markers"), "comparison_markers")}
     return Context(Indexed(triggers), Indexed(pseudo), frozenset(terminators), windows, frozenset(markers),
                    {k: frozenset(v) for k, v in kind_terms.items()}, tuple(affirm), tuple(deny), tuple(rebut),
-                   tuple(challenge))
+                   tuple(challenge), frozenset(filler))
 
 
 def _claim(data: Any, pack: str, path: Path, line: int, macros: dict[str, object],

@@ -103,6 +103,7 @@ class Context:
     deny: tuple[Compiled, ...] = ()
     rebut: tuple[Compiled, ...] = ()
     challenge: tuple[Compiled, ...] = ()
+    rebut_filler: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
