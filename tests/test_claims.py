@@ -82,6 +82,13 @@ FLAG = [
     ("Ketamine provides steady pain control that carries on beyond the treatment period.", "durable-relief", None),
     # A hyphenated word is one word of a gap ("first-line").
     ("The FDA lists ketamine as a first-line treatment for chronic pain.", "regulatory-status", None),
+    # A new clause with its own subject ends the negation of the one before it.
+    ("It won't cure you, and it is completely safe.", "absolute-safety", "completely safe"),
+    ("It is not a cure and it has no side effects at all.", "absolute-safety", None),
+    ("It's not a cure and it's not addictive.", "no-addiction-risk", None),
+    # An epidural is the subject of the short relief, not ketamine: nothing qualifies the claim.
+    ("Whereas an epidural might buy you a few weeks, a ketamine series offers long lasting relief.",
+     "durable-relief", "long lasting relief"),
 ]
 
 PASS = [
@@ -186,6 +193,7 @@ PASS = [
     "Ketamine is generally safe when given by trained staff, though side effects are common.",
     "Some say ketamine addiction is a myth, but that is false.",
     "The idea that ketamine addiction is a myth is wrong.",
+    "\"The nurse told me straight: it won't cure me and it could be habit-forming,\" says Tobias.",
 ]
 
 

@@ -89,6 +89,12 @@ class SentenceContext:
         self.kind_terminators = {
             kind: [i for i, t in enumerate(tokens.norm) if t in words] for kind, words in ctx.kind_terminators.items()
         }
+        # A new clause with its own subject ends a scope: "it won't cure me and it could be
+        # habit-forming" does not deny the habit.
+        for kind, breaks in ctx.kind_breaks.items():
+            for brk in possible(breaks, words):
+                for m in brk.regex.finditer(joined):
+                    self.kind_terminators.setdefault(kind, []).append(tokens.tokens_of_match(m.start(), m.end())[0])
         self.questions = [i for i, t in enumerate(tokens.norm) if t == "?"]
         self.topic = self._subjects(pack.topic, words)
         self.others = self._subjects(pack.others, words)

@@ -91,6 +91,7 @@ def load_context(files: list[tuple[Path, LineDict]], macros: dict[str, object]) 
     windows: dict[str, int] = {}
     markers: set[str] = set()
     kind_terms: dict[str, set[str]] = {}
+    kind_breaks: dict[str, list[Compiled]] = {}
     affirm: list[Compiled] = []
     deny: list[Compiled] = []
     rebut: list[Compiled] = []
@@ -112,7 +113,10 @@ def load_context(files: list[tuple[Path, LineDict]], macros: dict[str, object]) 
             if kind not in data:
                 continue
             section = _mapping(data[kind], path, data.line_of(kind), f"context.{kind}")
-            _unknown_keys(section, {"forward", "backward", "window", "terminators"}, path, f"context.{kind}")
+            _unknown_keys(section, {"forward", "backward", "window", "terminators", "breaks"}, path, f"context.{kind}")
+            if "breaks" in section:
+                kind_breaks.setdefault(kind, []).extend(
+                    _pattern_list(section["breaks"], macros, path, section.line_of("breaks"), f"context.{kind}.breaks"))
             if "terminators" in section:
                 kind_terms.setdefault(kind, set()).update(
                     t.lower() for t in _strings(section["terminators"], path, section.line_of("terminators"),
@@ -137,7 +141,7 @@ def load_context(files: list[tuple[Path, LineDict]], macros: dict[str, object]) 
                                                     data.line_of("comparison_markers"), "comparison_markers")}
     return Context(Indexed(triggers), Indexed(pseudo), frozenset(terminators), windows, frozenset(markers),
                    {k: frozenset(v) for k, v in kind_terms.items()}, tuple(affirm), tuple(deny), tuple(rebut),
-                   tuple(challenge), frozenset(filler))
+                   tuple(challenge), frozenset(filler), {k: Indexed(v) for k, v in kind_breaks.items()})
 
 
 def _claim(data: Any, pack: str, path: Path, line: int, macros: dict[str, object],
@@ -327,7 +331,8 @@ def load_pack(root: str | Path, default_context: Path = _DEFAULT_CONTEXT) -> Pac
 def _known_words(context: Context, topic: tuple[Compiled, ...], others: tuple[Compiled, ...]) -> frozenset[str]:
     """Real words the pack uses outside cues; the speller must never "correct" them into cue words."""
     patterns = [t.pattern for t in context.triggers] + [*context.pseudo, *context.affirm, *context.deny,
-                                                       *context.rebut, *topic, *others]
+                                                       *context.rebut, *topic, *others,
+                                                       *(p for ps in context.kind_breaks.values() for p in ps)]
     return frozenset(w for p in patterns for w in p.vocabulary)
 
 

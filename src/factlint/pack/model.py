@@ -104,6 +104,7 @@ class Context:
     rebut: tuple[Compiled, ...] = ()
     challenge: tuple[Compiled, ...] = ()
     rebut_filler: frozenset[str] = frozenset()
+    kind_breaks: dict[str, tuple[Compiled, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
