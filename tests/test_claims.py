@@ -89,6 +89,11 @@ FLAG = [
     # An epidural is the subject of the short relief, not ketamine: nothing qualifies the claim.
     ("Whereas an epidural might buy you a few weeks, a ketamine series offers long lasting relief.",
      "durable-relief", "long lasting relief"),
+    # A regulator and an approval word near an off-label use, in either order.
+    ("Ketamine holds an FDA licence as a painkiller for conditions like sciatica.", "regulatory-status", None),
+    ("Neuropathic pain is now an official FDA indication for ketamine.", "regulatory-status", None),
+    ("We bill insurers directly, since our fibromyalgia infusions carry FDA approval.", "regulatory-status", None),
+    ("Every CRPS protocol on our menu has been cleared by the FDA.", "regulatory-status", None),
 ]
 
 PASS = [
@@ -194,6 +199,11 @@ PASS = [
     "Some say ketamine addiction is a myth, but that is false.",
     "The idea that ketamine addiction is a myth is wrong.",
     "\"The nurse told me straight: it won't cure me and it could be habit-forming,\" says Tobias.",
+    "Esketamine's approval covers depression, not pain.",
+    # "Didn't realise" presupposes what follows: it does not negate it.
+    "\"I didn't realise it wasn't FDA-approved for pain until my insurer said no,\" says Rhys.",
+    "Some clinics imply FDA approval for pain, but the approval covers anaesthesia only.",
+    "Approved by the FDA in 1970 as a surgical anesthetic, ketamine is still widely used.",
 ]
 
 
