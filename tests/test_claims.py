@@ -94,6 +94,15 @@ FLAG = [
     ("Neuropathic pain is now an official FDA indication for ketamine.", "regulatory-status", None),
     ("We bill insurers directly, since our fibromyalgia infusions carry FDA approval.", "regulatory-status", None),
     ("Every CRPS protocol on our menu has been cleared by the FDA.", "regulatory-status", None),
+    ("Addiction isn't something that can happen on a supervised drip.", "no-addiction-risk", None),
+    ("You need not worry about becoming addicted to this medicine.", "no-addiction-risk", None),
+    ("Dependency is a problem with opioids, not with low-dose ketamine.", "no-addiction-risk", None),
+    ("Unlike pain pills, ketamine simply won't get you hooked.", "no-addiction-risk", None),
+    # "too low to" denies what follows it.
+    ("Can I get addicted? Zero chance, the doses we use are far too low to get you hooked.", "no-addiction-risk", None),
+    # After "but it is not true," a new clause starts: the rebuttal is bare.
+    ("Many people think ketamine makes addiction but it is not true, medical ketamine never makes patients addicted.",
+     "no-addiction-risk", None),
 ]
 
 PASS = [
@@ -204,6 +213,9 @@ PASS = [
     "\"I didn't realise it wasn't FDA-approved for pain until my insurer said no,\" says Rhys.",
     "Some clinics imply FDA approval for pain, but the approval covers anaesthesia only.",
     "Approved by the FDA in 1970 as a surgical anesthetic, ketamine is still widely used.",
+    "Addiction specialists reject the idea that supervised ketamine is free of misuse potential.",
+    "It's a myth that ketamine's abuse potential vanishes inside a clinic.",
+    "I never felt the urge to use it outside the clinic, but my doctor screened me because the risk is real.",
 ]
 
 

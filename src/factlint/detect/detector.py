@@ -439,11 +439,21 @@ def _refuted_after(pack: Pack, toks: Tokens, last: int) -> bool:
             rest = " " + " ".join(toks.norm[k + 1:]) + " "
             for p in ctx.rebut:
                 m = p.regex.match(rest, 1)
-                # Only a bare denial: "but it is not risk-free" denies something else.
-                if m and all(not t[0].isalnum() or t in ctx.rebut_filler for t in rest[m.end():].split()):
+                # Only a bare denial: "but it is not risk-free" denies something else. What follows a
+                # comma is another clause ("but it is not true, the medical ketamine is ...").
+                if m and _bare(rest[m.end():].split(), ctx.rebut_filler):
                     return True
             return False
     return False
+
+
+def _bare(words: list[str], filler: frozenset[str]) -> bool:
+    for t in words:
+        if t in (",", ";", ".", "!", "—"):
+            return True
+        if t[0].isalnum() and t not in filler:
+            return False
+    return True
 
 
 def _assertion(doc, ref, claim_id, polarity, start, end, cue_src, c, value) -> Assertion:
