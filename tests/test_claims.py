@@ -103,6 +103,12 @@ FLAG = [
     # After "but it is not true," a new clause starts: the rebuttal is bare.
     ("Many people think ketamine makes addiction but it is not true, medical ketamine never makes patients addicted.",
      "no-addiction-risk", None),
+    # Durable relief from the shared `lasting` and `benefit` vocabularies.
+    ("Ketamine produces sustained reductions in nerve pain.", "durable-relief", None),
+    ("Ketamine gives patients prolonged freedom from daily pain.", "durable-relief", None),
+    ("The pain reduction you gain from ketamine will persist after treatment ends.", "durable-relief", None),
+    ("What struck me most was how durable the improvement proved to be.", "durable-relief", None),
+    ("My infusions were ages ago and I'm still reaping the benefit.", "durable-relief", None),
 ]
 
 PASS = [
@@ -216,6 +222,16 @@ PASS = [
     "Addiction specialists reject the idea that supervised ketamine is free of misuse potential.",
     "It's a myth that ketamine's abuse potential vanishes inside a clinic.",
     "I never felt the urge to use it outside the clinic, but my doctor screened me because the risk is real.",
+    "People often ask how long the benefit from an infusion series will hold.",
+    "The 'miracle' headlines rarely mention that relief fades.",
+    "Insurers argue that the evidence for lasting benefits is weak.",
+    "A handful of patients described longer-lasting benefit, though most did not.",
+    "Chronic pain is rarely cured, so we aim for better days rather than no bad days.",
+    "The ASA ruled a clinic's 'permanent pain relief' claim misleading.",
+    "It is tempting to call ketamine a wonder drug, but the evidence is far more modest.",
+    "On internet you read 'ketamine cures all'; this is not the truth.",
+    "We've yet to meet a medicine without downsides, and ketamine certainly has its share.",
+    "A sustained reduction in opioid use is one aim of the programme.",
 ]
 
 

@@ -435,6 +435,15 @@ def _refuted_after(pack: Pack, toks: Tokens, last: int) -> bool:
         if word in (":", "—"):
             rest = " " + " ".join(toks.norm[k + 1:]) + " "
             return any(p.regex.match(rest, 1) for p in (*ctx.deny, *ctx.rebut))
+        if word == ";":
+            # After a semicolon only a bare rebuttal counts ("...; this is not the truth"): "it is
+            # non-addictive; it isn't habit-forming either" goes on with the claim.
+            rest = " " + " ".join(toks.norm[k + 1:]) + " "
+            for p in ctx.rebut:
+                m = p.regex.match(rest, 1)
+                if m and _bare(rest[m.end():].split(), ctx.rebut_filler):
+                    return True
+            return False
         if word in ("but", "yet", "however"):
             rest = " " + " ".join(toks.norm[k + 1:]) + " "
             for p in ctx.rebut:
