@@ -109,6 +109,14 @@ FLAG = [
     ("The pain reduction you gain from ketamine will persist after treatment ends.", "durable-relief", None),
     ("What struck me most was how durable the improvement proved to be.", "durable-relief", None),
     ("My infusions were ages ago and I'm still reaping the benefit.", "durable-relief", None),
+    # Safety for everyone, and harm denied with the words of the established claim.
+    ("This treatment is safe for every adult, whatever their medical history.", "absolute-safety", None),
+    ("Is it suitable for people with heart conditions? Yes, it's safe for virtually anyone.", "absolute-safety", None),
+    ("Nobody has ever come to harm from a ketamine drip, the clinic told reporters.", "absolute-safety", None),
+    ("Ketamine has not any negative effect on the liver, kidneys or the bladder.", "absolute-safety", None),
+    ("Years of repeat infusions won't take any toll on your bladder or memory.", "absolute-safety", None),
+    ("Can it damage my bladder? No, not at the doses used for pain.", "absolute-safety", None),
+    ("You can't overdose or come to harm with our monitored infusions.", "absolute-safety", None),
 ]
 
 PASS = [
@@ -232,6 +240,10 @@ PASS = [
     "On internet you read 'ketamine cures all'; this is not the truth.",
     "We've yet to meet a medicine without downsides, and ketamine certainly has its share.",
     "A sustained reduction in opioid use is one aim of the programme.",
+    "Ketamine can damage the bladder when it is used heavily.",
+    "Tell the nurse about any unpleasant effects during the infusion.",
+    "There is no such thing as zero risk in medicine.",
+    "Ketamine is not safe for everyone: we screen for heart disease and psychosis.",
 ]
 
 
