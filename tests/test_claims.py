@@ -117,6 +117,13 @@ FLAG = [
     ("Years of repeat infusions won't take any toll on your bladder or memory.", "absolute-safety", None),
     ("Can it damage my bladder? No, not at the doses used for pain.", "absolute-safety", None),
     ("You can't overdose or come to harm with our monitored infusions.", "absolute-safety", None),
+    # Works for everyone, from the shared 'work' and 'everyone' macros.
+    ("\"Trust me, this stuff works on everybody,\" says Melissa.", "guaranteed-efficacy", None),
+    ("Am I likely to respond? Everyone we've treated has.", "guaranteed-efficacy", None),
+    ("No patient has ever left our clinic without feeling better.", "guaranteed-efficacy", None),
+    ("There's no chronic pain condition ketamine can't beat.", "guaranteed-efficacy", None),
+    ("The evidence leaves no doubt that ketamine works for chronic pain.", "guaranteed-efficacy", None),
+    ("Is success guaranteed? With our protocol, yes.", "guaranteed-efficacy", None),
 ]
 
 PASS = [
@@ -244,6 +251,9 @@ PASS = [
     "Tell the nurse about any unpleasant effects during the infusion.",
     "There is no such thing as zero risk in medicine.",
     "Ketamine is not safe for everyone: we screen for heart disease and psychosis.",
+    "The advert promised relief \"for life\"; the advertising watchdog ruled the claim misleading.",
+    "Ketamine does not work for everyone, and we will tell you honestly if it is not helping.",
+    "Expect a response rate closer to a coin toss than a sure thing.",
 ]
 
 
