@@ -124,6 +124,13 @@ FLAG = [
     ("There's no chronic pain condition ketamine can't beat.", "guaranteed-efficacy", None),
     ("The evidence leaves no doubt that ketamine works for chronic pain.", "guaranteed-efficacy", None),
     ("Is success guaranteed? With our protocol, yes.", "guaranteed-efficacy", None),
+    # Rates and durations in the words of surveys and testimonials.
+    ("Seven in ten fibromyalgia patients at our centre say the drips changed their lives.", "numeric-overstatement", None),
+    ("Our success rate for neuropathy patients stands at 78%.", "numeric-overstatement", None),
+    ("Typically patients go four months between top-ups.", "numeric-overstatement", None),
+    ("Patients usually return for a top-up just twice a year.", "numeric-overstatement", None),
+    ("\"Eighteen months on and I haven't needed a booster,\" says Kofi.", "numeric-overstatement", None),
+    ("Most people get somewhere between six and twelve months from a full course.", "numeric-overstatement", None),
 ]
 
 PASS = [
@@ -254,6 +261,9 @@ PASS = [
     "The advert promised relief \"for life\"; the advertising watchdog ruled the claim misleading.",
     "Ketamine does not work for everyone, and we will tell you honestly if it is not helping.",
     "Expect a response rate closer to a coin toss than a sure thing.",
+    "We hold an open day twice a year.",
+    "In our survey, 40% of patients said their pain was halved.",
+    "Most people get two to three weeks from a full course.",
 ]
 
 

@@ -10,6 +10,7 @@ from click.testing import CliRunner
 
 from factlint.api import lint_paths, lint_text
 from factlint.cli import main
+from factlint.detect.patterns import compile_pattern
 from factlint.pack.load import load_pack
 from factlint.pack.yamlio import RuleError
 
@@ -140,3 +141,16 @@ def test_sources_check(packs):
                    for f in result.findings)  # "not a cure", "lasting ... for as long as 3 weeks"
     for f in result.findings:
         assert f.evidence, f
+
+
+@pytest.mark.parametrize(("pattern", "text", "hit"), [
+    # A hyphenated word is tokenised with the hyphen apart; an inflected one inflects its last part.
+    ("every ...2 top-up~", " every few top - ups . ", True),
+    ("every ...2 top-up~", " every few topups . ", True),
+    ("every ...2 top-up~", " every few top ups . ", True),
+    ("top-up~ (needed|required)", " top - up needed . ", True),
+    ("non-responder~", " non - responders . ", True),
+    ("top-up~", " top - upper . ", False),
+])
+def test_hyphenated_words_match_their_tokens(pattern, text, hit):
+    assert bool(compile_pattern(pattern, {}).regex.search(text)) is hit

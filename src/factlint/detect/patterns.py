@@ -250,15 +250,18 @@ def _word(tok: str, text: str) -> object:
         if len(stem) < 3:
             raise PatternError(f"prefix {tok!r} is too short (3 letters at least) in {text!r}")
         return _Prefix(stem)
-    if tok.endswith("~"):
-        return _Words(inflections(tok[:-1]))
+    inflect = tok.endswith("~")
+    if inflect:
+        tok = tok[:-1]
     if "-" in tok.strip("-") and re.fullmatch(r"[^\s-]+(?:-[^\s-]+)+", tok):
+        # Tokenised "top - ups": the hyphen is a token of its own, and only the last part inflects.
         parts = tok.split("-")
+        last = inflections(parts[-1]) if inflect else (parts[-1],)
         spaced = _Seq(tuple(
-            x for i, p in enumerate(parts) for x in ((_Opt(_Words(("-",))),) if i else ()) + (_Words((p,)),)
-        ))
-        return _Alt((spaced, _Words(("".join(parts),))))
-    return _Words((tok,))
+            x for i, p in enumerate(parts[:-1]) for x in ((_Opt(_Words(("-",))),) if i else ()) + (_Words((p,)),)
+        ) + (_Opt(_Words(("-",))), _Words(last)))
+        return _Alt((spaced, _Words(tuple("".join(parts[:-1]) + w for w in last))))
+    return _Words(inflections(tok)) if inflect else _Words((tok,))
 
 
 def _regex(node: object) -> str:
