@@ -131,6 +131,13 @@ FLAG = [
     ("Patients usually return for a top-up just twice a year.", "numeric-overstatement", None),
     ("\"Eighteen months on and I haven't needed a booster,\" says Kofi.", "numeric-overstatement", None),
     ("Most people get somewhere between six and twelve months from a full course.", "numeric-overstatement", None),
+    # Cure: passives, "at its source", "a thing of the past", the underlying problem.
+    ("Patients say their chronic migraines were wiped out by a handful of ketamine drips.", "cure", None),
+    ("Damaged nerve endings are repaired by the treatment, which is why the pain fades away.", "cure", None),
+    ("Our infusion programme is designed to clear neuropathic pain at its source.", "cure", None),
+    ("With ketamine, chronic pain can become a thing of the past.", "cure", None),
+    ("Ketamine could put an end to your trigeminal neuralgia.", "cure", None),
+    ("Ketamine resolves the underlying nerve problem behind CRPS.", "cure", None),
 ]
 
 PASS = [
@@ -264,6 +271,9 @@ PASS = [
     "We hold an open day twice a year.",
     "In our survey, 40% of patients said their pain was halved.",
     "Most people get two to three weeks from a full course.",
+    "Healing the injury and calming the pain are two different jobs.",
+    "Antiviral treatment can clear shingles, yet the nerve pain it leaves behind may need other care.",
+    "\"The pain simply disappeared for three weeks, then crept back,\" says Amy.",
 ]
 
 
