@@ -274,6 +274,17 @@ PASS = [
     "Healing the injury and calming the pain are two different jobs.",
     "Antiviral treatment can clear shingles, yet the nerve pain it leaves behind may need other care.",
     "\"The pain simply disappeared for three weeks, then crept back,\" says Amy.",
+    # Doubt that frames the claim, litotes, hypotheticals, reports of someone else's claim.
+    "It is not unusual for the benefit to fade within a month.",
+    "Marketing that calls ketamine 'risk-free' has drawn warnings from regulators.",
+    "Calling any drug 'perfectly safe' ignores what the research on ketamine shows.",
+    "'Non-addictive' is a label ketamine has not earned.",
+    "Resetting the nervous system is a nice metaphor, but it oversells what ketamine does.",
+    "A treatment with zero side effects would be remarkable, and ketamine isn't one.",
+    "You will not find a reputable pain doctor who promises permanent results.",
+    "Watchdog Questions 'Non-Addictive' Ketamine Ads",
+    "The FDA approved a study of ketamine for phantom limb pain, not the drug itself for that use.",
+    "Surgeons can cure carpal tunnel syndrome with a short operation; ketamine plays no part in that.",
 ]
 
 

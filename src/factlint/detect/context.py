@@ -126,8 +126,9 @@ class SentenceContext:
                 continue
             if h.last >= first and h.first <= last:
                 # Straddles the cue: only a comparison ("less addictive than") still counts, and a
-                # supposition that starts before it ("I thought I was cured" holds "I was cured").
-                if family(h.kind) == "comparison" or (h.kind == "hypothetical" and h.first < first):
+                # supposition or doubt that starts before it and frames it ("I thought I was cured",
+                # "calling any drug 'perfectly safe' ignores the research").
+                if family(h.kind) == "comparison" or (h.kind in ("hypothetical", "doubt") and h.first < first):
                     counts[h.kind] = counts.get(h.kind, 0) + 1
                 continue
             window = windows.get(h.kind, _DEFAULT_WINDOW)
