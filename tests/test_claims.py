@@ -138,6 +138,12 @@ FLAG = [
     ("With ketamine, chronic pain can become a thing of the past.", "cure", None),
     ("Ketamine could put an end to your trigeminal neuralgia.", "cure", None),
     ("Ketamine resolves the underlying nerve problem behind CRPS.", "cure", None),
+    ("Ketamine is the silver bullet chronic pain patients have been hoping for.", "guaranteed-efficacy", None),
+    ("Every person who completes the course will notice less pain.", "guaranteed-efficacy", None),
+    ("What if ketamine doesn't work for me? That simply doesn't happen at our clinic.", "guaranteed-efficacy", None),
+    ("\"Five drips in, and the CRPS had vanished,\" says Deb.", "cure", None),
+    ("Our ketamine programme treats nerve pain at its source so it doesn't come back.", "cure", None),
+    ("Could this be the end of your back pain? With ketamine, it could.", "cure", None),
 ]
 
 PASS = [
@@ -285,6 +291,9 @@ PASS = [
     "Watchdog Questions 'Non-Addictive' Ketamine Ads",
     "The FDA approved a study of ketamine for phantom limb pain, not the drug itself for that use.",
     "Surgeons can cure carpal tunnel syndrome with a short operation; ketamine plays no part in that.",
+    "A silver bullet is what we all hope for, and ketamine is not it.",
+    "\"The pain had vanished for a week, then it crept back,\" says Deb.",
+    "Could this be the end of your back pain? Probably not, but it may ease it for a while.",
 ]
 
 
