@@ -144,6 +144,13 @@ FLAG = [
     ("\"Five drips in, and the CRPS had vanished,\" says Deb.", "cure", None),
     ("Our ketamine programme treats nerve pain at its source so it doesn't come back.", "cure", None),
     ("Could this be the end of your back pain? With ketamine, it could.", "cure", None),
+    ("Will ketamine affect my memory? No, memory and thinking are left completely untouched.", "absolute-safety", None),
+    ("Can ketamine hurt my bladder? Not at infusion doses, no.", "absolute-safety", None),
+    ("Ketamine is gentler on the body than a paracetamol tablet.", "absolute-safety", None),
+    ("You don't need to worry about side effects with this treatment.", "absolute-safety", None),
+    ("Does ketamine lead to dependence? Only recreational users need to worry about that.", "no-addiction-risk", None),
+    ("Getting addicted to ketamine infusions is about as likely as getting addicted to a flu jab.", "no-addiction-risk", None),
+    ("Unlike oxycodone, ketamine doesn't leave patients craving more.", "no-addiction-risk", None),
 ]
 
 PASS = [
@@ -294,6 +301,9 @@ PASS = [
     "A silver bullet is what we all hope for, and ketamine is not it.",
     "\"The pain had vanished for a week, then it crept back,\" says Deb.",
     "Could this be the end of your back pain? Probably not, but it may ease it for a while.",
+    "Can ketamine hurt my bladder? Yes, heavy or long-term use can inflame it.",
+    "Ketamine is gentler on the stomach than ibuprofen, but it raises blood pressure.",
+    "Ketamine offers relief without the side effects of long-term opioid use.",
 ]
 
 
