@@ -151,6 +151,16 @@ FLAG = [
     ("Does ketamine lead to dependence? Only recreational users need to worry about that.", "no-addiction-risk", None),
     ("Getting addicted to ketamine infusions is about as likely as getting addicted to a flu jab.", "no-addiction-risk", None),
     ("Unlike oxycodone, ketamine doesn't leave patients craving more.", "no-addiction-risk", None),
+    # Number words from thirteen to nineteen, "three-month", "well over half", group counts.
+    ("Most patients stay comfortable for ten to fourteen weeks after a series.", "numeric-overstatement", None),
+    ("Relief usually carries you through to your three-month review.", "numeric-overstatement", None),
+    ("Ketamine helps well over half of people whose pain hasn't responded to opioids.", "numeric-overstatement", None),
+    ("Of our last 40 fibromyalgia patients, 31 now report lower pain scores.", "numeric-overstatement", None),
+    ("\"My last infusion was in March and it's now December, still comfortable,\" says Leo.",
+     "numeric-overstatement", None),
+    ("Quarterly top-ups keep the majority of patients comfortable.", "numeric-overstatement", None),
+    ("A short course of infusions keeps pain in check for the long term.", "durable-relief", None),
+    ("Ketamine's product licence lists neuropathic pain among its indications.", "regulatory-status", None),
 ]
 
 PASS = [
@@ -304,6 +314,10 @@ PASS = [
     "Can ketamine hurt my bladder? Yes, heavy or long-term use can inflame it.",
     "Ketamine is gentler on the stomach than ibuprofen, but it raises blood pressure.",
     "Ketamine offers relief without the side effects of long-term opioid use.",
+    "Waiting lists for NHS pain clinics now stretch to nine months in some areas.",
+    "Most patients stay comfortable for two to three weeks after a series.",
+    "Each infusion takes about forty minutes, and a course is six sessions over two weeks.",
+    "Of our last 40 patients, 12 reported lower pain scores.",
 ]
 
 

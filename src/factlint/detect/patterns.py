@@ -45,7 +45,8 @@ _GAP_STOP = (
 _GAP_TOKEN = r"[^ .;:!?—]+ (?:- [^ .;:!?—-][^ .;:!?—]* )*"
 
 _NUMBER_WORDS = (
-    "zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty|"
+    "zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    "seventeen|eighteen|nineteen|twenty|"
     "thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a|an|several|few|a few|couple|a couple of|many"
 )
 _NUM = rf"(?:\d+(?:[.,]\d+)?|{_NUMBER_WORDS})"
@@ -58,7 +59,7 @@ _MORE = r"(?:(?:(?:much|well|far|a lot|way) )?(?:beyond|over|more than|longer th
 DURATION_RE = (
     rf"{_MORE}(?:"
     r"(?:(?:a |one )?(?:half|quarter|third) (?:of )?(?:a |an )?(?:year|month) )|"
-    rf"(?:(?:(?:between )?{_NUM} (?:(?:-|to|or|and) {_NUM} )?{_ADJ}?{_UNIT} (?:(?:-|to|or) (?:{_NUM} )?{_UNIT} )?)"
+    rf"(?:(?:(?:between )?{_NUM} (?:(?:-|to|or|and) {_NUM} )?(?:- )?{_ADJ}?{_UNIT} (?:(?:-|to|or) (?:{_NUM} )?{_UNIT} )?)"
     rf"|(?:{_UNIT} (?:(?:-|to|or) {_UNIT} )?)"
     r"|(?:(?:well )?into next year )|(?:the (?:winter|summer|spring|autumn|fall|year|season) )"
     # "a booster every quarter": a quarter of a year (a quarter of the patients is not a duration:
@@ -72,9 +73,9 @@ _FRACTION = (
 _PERCENT = rf"(?:{_NUM} (?:(?:-|to|and) {_NUM} )?(?:%|percent|per cent) )"
 # "70 %", "70 to 80 %", "three quarters", "two - thirds", "half", "4 of 6", "nine out of ten", "9 in 10"
 RATE_RE = (
-    r"(?:(?:more than|over|at least|above|upwards of|nearly|almost|close to|about|around|roughly"
-    r"|approximately|some) )?"
-    rf"(?:{_PERCENT}|{_FRACTION}|(?:half |majority |vast majority )"
+    r"(?:(?:more than|over|well over|way over|well above|far more than|at least|above|upwards of|nearly"
+    r"|almost|close to|about|around|roughly|approximately|some) )?"
+    rf"(?:{_PERCENT}|{_FRACTION}|(?:half |majority |vast majority |more often than not )"
     rf"|(?:{_NUM} (?:out of every|out of|of every|in every|of the|of|in) {_NUM} )"
     # "four of our last five", "a survey of 200 patients , 160": the share is the one number over the other
     rf"|(?:{_NUM} of (?:our|my|the|his|her) (?:last|first|past|latest|most recent) {_NUM} )"
@@ -83,7 +84,8 @@ RATE_RE = (
     # "three patients in every four"
     rf"|(?:{_NUM} (?:patients|people|clients|sufferers) (?:in every|out of every|in|out of|of) {_NUM} )"
     # "among 120 patients , 96", "of the 40 patients in the audit , 31"
-    rf"|(?:(?:among|of) (?:the )?{_NUM} (?:patients|people|clients|participants|respondents|users|sufferers"
+    rf"|(?:(?:among|of) (?:the |our |our last |the last |our first |the first )?{_NUM} (?:[^ .;:!?—,]+ )?"
+    rf"(?:patients|people|clients|participants|respondents|users|sufferers"
     rf"|veterans|women|men|adults) (?:[^ .;:!?—,]+ ){{0,4}}?, {_NUM} ))"
 )
 
@@ -94,7 +96,7 @@ _WHEN = (
 # "January ... until July", "from Halloween right through to Easter": read as the months between.
 SPAN_RE = (
     rf"(?:{_WHEN} (?:[^ .;:!?—]+ ){{0,10}}?"
-    r"(?:until|till|to|through|into|in|by|since) (?:[^ .;:!?—]+ ){0,3}?"
+    r"(?:until|till|to|through|into|in|by|since|now) (?:[^ .;:!?—]+ ){0,3}?"
     rf"{_WHEN} )"
 )
 

@@ -10,8 +10,8 @@ import re
 
 _WORDS = {
     "zero": 0, "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
-    "eighteen": 18, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
     "eighty": 80, "ninety": 90, "hundred": 100, "few": 3, "couple": 2, "several": 3, "many": 6,
 }
 _UNIT_WEEKS = {
@@ -123,7 +123,8 @@ def parse_rate(text: str) -> float | None:
     """Upper bound of a rate as a fraction ("70 - 80 %" -> 0.8, "three quarters" -> 0.75)."""
     toks = text.split()
     bump = 0.0
-    for prefix in (("more", "than"), ("over",), ("at", "least"), ("above",), ("upwards", "of")):
+    for prefix in (("more", "than"), ("over",), ("at", "least"), ("above",), ("upwards", "of"),
+                   ("well", "over"), ("way", "over"), ("well", "above"), ("far", "more", "than")):
         if tuple(toks[: len(prefix)]) == prefix:
             toks = toks[len(prefix):]
             bump = 0.01
@@ -157,6 +158,8 @@ def _rate(toks: list[str]) -> float | None:
     toks = [t for t in toks if t not in ("the", "every", "out")]
     if toks and toks[0] == "most":
         return 0.6
+    if toks[:3] == ["more", "often", "than"]:
+        return 0.51  # "more often than not"
     if toks and toks[0] in ("majority", "vast"):
         return 0.51 if toks[0] == "majority" else 0.8
     if toks == ["half"]:
