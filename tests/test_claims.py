@@ -161,6 +161,11 @@ FLAG = [
     ("Quarterly top-ups keep the majority of patients comfortable.", "numeric-overstatement", None),
     ("A short course of infusions keeps pain in check for the long term.", "durable-relief", None),
     ("Ketamine's product licence lists neuropathic pain among its indications.", "regulatory-status", None),
+    ("\"The relief from my spring infusions lasted right through to Christmas,\" says Brendan.",
+     "numeric-overstatement", None),
+    ("Our patients don't find themselves back at square one a few weeks later.", "durable-relief", None),
+    ("Blood pressure spikes and bladder problems are not something ketamine causes.", "absolute-safety", None),
+    ("Our low doses take the addiction risk off the table entirely.", "no-addiction-risk", None),
 ]
 
 PASS = [
@@ -318,6 +323,12 @@ PASS = [
     "Most patients stay comfortable for two to three weeks after a series.",
     "Each infusion takes about forty minutes, and a course is six sessions over two weeks.",
     "Of our last 40 patients, 12 reported lower pain scores.",
+    "Each infusion lasts about 40 minutes.",
+    "The FDA's approval covers ketamine in the operating theatre, not in the pain clinic.",
+    "A 'pain-free for good' promise is one we will never make.",
+    "You'll see 'zero downtime, zero risk' on some ketamine ads; neither is true.",
+    "Longer-lasting relief has been reported in a minority of patients, not in most.",
+    "Many patients are back at square one within a few weeks.",
 ]
 
 
