@@ -434,7 +434,18 @@ def _refuted_after(pack: Pack, toks: Tokens, last: int) -> bool:
         word = toks.norm[k]
         if word in (":", "—"):
             rest = " " + " ".join(toks.norm[k + 1:]) + " "
-            return any(p.regex.match(rest, 1) for p in (*ctx.deny, *ctx.rebut))
+            if any(p.regex.match(rest, 1) for p in ctx.rebut):
+                return True
+            # A bare "no" goes on with the claim as often as it denies it: "it stayed with me ever
+            # since — no boosters, no flare-ups". It denies when it stands alone or names what is
+            # missing ("no study shows that").
+            for p in ctx.deny:
+                m = p.regex.match(rest, 1)
+                if m:
+                    after = rest[m.end():].split()
+                    if not after or not after[0][0].isalnum() or after[0] in _DENIED_SUPPORT:
+                        return True
+            return False
         if word == ";":
             # After a semicolon only a bare rebuttal counts ("...; this is not the truth"): "it is
             # non-addictive; it isn't habit-forming either" goes on with the claim.
@@ -454,6 +465,10 @@ def _refuted_after(pack: Pack, toks: Tokens, last: int) -> bool:
                     return True
             return False
     return False
+
+
+_DENIED_SUPPORT = frozenset({"study", "studies", "evidence", "trial", "trials", "data", "research", "proof",
+                             "one", "doctor", "doctors", "such", "expert", "experts", "specialist"})
 
 
 def _bare(words: list[str], filler: frozenset[str]) -> bool:
