@@ -421,3 +421,17 @@ def test_list_item_is_read_with_its_lead_in(lint):
     found = lint(text)
     assert [(f.line, f.column, f.category, f.text) for f in found] == [
         (5, 3, "regulatory-status", "Ketamine nasal spray")]
+
+
+def test_a_full_statement_after_a_claim_is_no_rebuttal(lint):
+    # "Ketamine won't make you dependent" is short, but it makes a claim of its own; it does not
+    # deny the sentence before it. Nor does a sentence of another paragraph.
+    found = lint("You won't get hooked. Ketamine won't make you dependent.\n\nIt isn't.\n")
+    assert [(f.line, f.category) for f in found] == [(1, "no-addiction-risk"), (1, "no-addiction-risk")]
+
+
+def test_words_of_an_overclaim_are_not_a_statement_of_their_own(lint):
+    # "risk of addiction" inside "the risk of addiction is virtually nil" does not state the risk,
+    # so it neither qualifies the denial nor pairs with it as an inconsistency.
+    found = lint("The risk of addiction is virtually nil.\n\nKetamine poses no addiction risk.\n")
+    assert [(f.line, f.category) for f in found] == [(1, "no-addiction-risk"), (3, "no-addiction-risk")]

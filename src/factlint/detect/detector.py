@@ -207,7 +207,8 @@ def detect(pack: Pack, doc: Document, speller: Speller) -> list[Assertion]:
                 said_later = {_family(pack, b.claim) for later in per[i + 1:i + 3] for b in later}
                 per[i] = [a for a, q in zip(answered, found) if not (q.question and not a.question
                                                                       and _family(pack, a.claim) in said_later)]
-            else:
+            elif refs[i + 1].segment.block == refs[i].segment.block:
+                # A rebuttal or a challenge answers the sentence before it in the same block.
                 per[i] = _challenged(pack, _rebutted(pack, found, refs[i + 1]), refs[i + 1])
         out.extend(per[i])
     return out
@@ -289,7 +290,10 @@ def _rebutted(pack: Pack, found: list[Assertion], nxt: SentenceRef) -> list[Asse
     # A bare "It isn't." must be short to answer the sentence before; a specific rebuttal
     # ("the research does not back that up") may go on, and so may one that turns to something
     # else ("It isn't, but two good weeks a month is worth it"; "It didn't; the pain returned").
-    if not words or not any(len(words) <= 5 or m.group().count(" ") >= 4
+    # "Ketamine won't make you dependent" is short but says something of its own: only filler
+    # words may follow a bare denial.
+    if not words or not any(_bare(toks.joined[m.end():].split(), pack.context.rebut_filler)
+                            or m.group().count(" ") >= 4
                             or toks.joined[m.end():].startswith((", but ", "; but ", "— but ", ", though ", "; ", "— ", ": "))
                             for m in hits):
         return found
@@ -420,7 +424,24 @@ def detect_sentence(
         start, end = start - shift, end - shift
         polarity = (c.negations % 2 == 0) != _refuted_after(pack, toks, last)
         out.append(_assertion(doc, ref, asserted, polarity, start, end, cue_src, c, value))
-    return out
+    return _drop_swallowed(pack, out) if len(out) > 1 else out
+
+
+def _drop_swallowed(pack: Pack, found: list[Assertion]) -> list[Assertion]:
+    """Drop a statement that a longer, overlapping statement of the same sentence contradicts.
+
+    In "the risk of addiction is virtually nil", "risk of addiction" names the risk only to deny
+    it: it is part of the overclaim, not a statement of its own, and must not pair with it as an
+    inconsistency or qualify it.
+    """
+    def swallowed(a: Assertion) -> bool:
+        closure = pack.closure.get((a.claim, a.polarity), ())
+        return any(
+            b is not a and b.span.start < a.span.end and a.span.start < b.span.end
+            and b.span.end - b.span.start > a.span.end - a.span.start
+            and (b.claim, not b.polarity) in closure
+            for b in found)
+    return [a for a in found if not swallowed(a)]
 
 
 def _refuted_after(pack: Pack, toks: Tokens, last: int) -> bool:
