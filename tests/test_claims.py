@@ -166,6 +166,10 @@ FLAG = [
     ("Our patients don't find themselves back at square one a few weeks later.", "durable-relief", None),
     ("Blood pressure spikes and bladder problems are not something ketamine causes.", "absolute-safety", None),
     ("Our low doses take the addiction risk off the table entirely.", "no-addiction-risk", None),
+    ("Patients typically stay comfortable for the better part of a year.", "numeric-overstatement", None),
+    ("\"People worry it's addictive, but it honestly isn't,\" says Megan.", "no-addiction-risk", None),
+    ("Worried about dependance? Don't be \u2014 ketamine simply doesn't cause it.", "no-addiction-risk", None),
+    ("There is nobody our ketamine infusions aren't safe for.", "absolute-safety", None),
 ]
 
 PASS = [

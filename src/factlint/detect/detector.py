@@ -455,8 +455,12 @@ def _refuted_after(pack: Pack, toks: Tokens, last: int) -> bool:
         word = toks.norm[k]
         if word in (":", "—"):
             rest = " " + " ".join(toks.norm[k + 1:]) + " "
-            if any(p.regex.match(rest, 1) for p in ctx.rebut):
-                return True
+            # "— it isn't", "— the evidence does not back that", not "— ketamine simply doesn't
+            # cause it", which goes on to say something of its own.
+            for p in ctx.rebut:
+                m = p.regex.match(rest, 1)
+                if m and (m.group().count(" ") >= 4 or _bare(rest[m.end():].split(), ctx.rebut_filler)):
+                    return True
             # A bare "no" goes on with the claim as often as it denies it: "it stayed with me ever
             # since — no boosters, no flare-ups". It denies when it stands alone or names what is
             # missing ("no study shows that").

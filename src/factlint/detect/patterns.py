@@ -57,6 +57,8 @@ _UNIT = r"(?:minute|hour|day|week|month|season|year|decade)s?"
 # "beyond six weeks", "well over a month": more than the number says (see parse_duration)
 _MORE = r"(?:(?:(?:much|well|far|a lot|way) )?(?:beyond|over|more than|longer than|past|upwards of|in excess of) )?"
 DURATION_RE = (
+    # "the better part of a year": most of it, read as the whole
+    r"(?:the (?:better|best|greater) part of )?"
     rf"{_MORE}(?:"
     r"(?:(?:a |one )?(?:half|quarter|third) (?:of )?(?:a |an )?(?:year|month) )|"
     rf"(?:(?:(?:between )?{_NUM} (?:(?:-|to|or|and) {_NUM} )?(?:- )?{_ADJ}?{_UNIT} (?:(?:-|to|or) (?:{_NUM} )?{_UNIT} )?)"

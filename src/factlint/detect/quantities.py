@@ -34,7 +34,10 @@ def _number(tok: str) -> float | None:
 
 def parse_duration(text: str) -> float | None:
     """Upper bound of a duration in weeks ("4 - 6 weeks" -> 6.0, "months to years" -> 52.18)."""
-    toks, more = _lower_bound(text.split())
+    toks = text.split()
+    if toks[:1] == ["the"] and toks[2:4] == ["part", "of"]:
+        toks = toks[4:]  # "the better part of a year"
+    toks, more = _lower_bound(toks)
     value = _duration(toks)
     # "beyond six weeks", "more than a month": a little more than the number itself.
     return value + 0.01 if value is not None and more else value
