@@ -170,6 +170,11 @@ FLAG = [
     ("\"People worry it's addictive, but it honestly isn't,\" says Megan.", "no-addiction-risk", None),
     ("Worried about dependance? Don't be \u2014 ketamine simply doesn't cause it.", "no-addiction-risk", None),
     ("There is nobody our ketamine infusions aren't safe for.", "absolute-safety", None),
+    ("Ketamine gets to the root of your pain.", "cure", None),
+    ("Ketamine stops nerve pain for good.", "cure", None),
+    ("Ketamine is approved to treat CRPS.", "regulatory-status", None),
+    ("Side effects are rare and never serious.", "absolute-safety", None),
+    ("Our patients feel the benefits long after their last infusion.", "durable-relief", None),
 ]
 
 PASS = [
@@ -333,6 +338,10 @@ PASS = [
     "You'll see 'zero downtime, zero risk' on some ketamine ads; neither is true.",
     "Longer-lasting relief has been reported in a minority of patients, not in most.",
     "Many patients are back at square one within a few weeks.",
+    "No treatment can promise to restore normal pain processing permanently.",
+    "Esketamine is approved to treat depression, not pain.",
+    "A single infusion is unlikely to give lasting benefit.",
+    "Some clinics claim ketamine resets the brain, but there is little evidence for this.",
 ]
 
 

@@ -156,7 +156,7 @@ class SentenceContext:
     def _is_comparison(self, start: int) -> bool:
         norm = self.tokens.norm
         markers = self.pack.context.comparison_markers
-        return any(norm[i] in markers for i in range(max(0, start - 3), start))
+        return any(norm[i] in markers for i in range(max(0, start - 4), start))
 
     def _off_topic(self, first: int) -> bool:
         """Is the nearest subject before the cue something other than the pack's topic?"""
