@@ -175,6 +175,11 @@ FLAG = [
     ("Ketamine is approved to treat CRPS.", "regulatory-status", None),
     ("Side effects are rare and never serious.", "absolute-safety", None),
     ("Our patients feel the benefits long after their last infusion.", "durable-relief", None),
+    ("Federal health officials have now recognised ketamine as a treatment for migraine.", "regulatory-status", None),
+    ("Nobody walks out of a ketamine session without some relief.", "guaranteed-efficacy", None),
+    ("The addiction scare around ketamine is overblown hype.", "no-addiction-risk", None),
+    ("A 90-Day Break From Pain", "numeric-overstatement", None),
+    ("Pain control that endures, from CRPS to cluster headaches.", "durable-relief", None),
 ]
 
 PASS = [
@@ -342,6 +347,11 @@ PASS = [
     "Esketamine is approved to treat depression, not pain.",
     "A single infusion is unlikely to give lasting benefit.",
     "Some clinics claim ketamine resets the brain, but there is little evidence for this.",
+    "A clinic that calls ketamine 'totally safe' is skipping the bladder chapter.",
+    "Researchers in Ohio received FDA clearance to start a ketamine study in sickle cell pain.",
+    "Critics say the clinic's 'cure' language goes far beyond the evidence.",
+    "Some writers claim ketamine resets the brain for good; the trials don't back that up.",
+    "Not a single expert I spoke to described ketamine as harmless.",
 ]
 
 

@@ -477,7 +477,7 @@ def _refuted_after(pack: Pack, toks: Tokens, last: int) -> bool:
             rest = " " + " ".join(toks.norm[k + 1:]) + " "
             for p in ctx.rebut:
                 m = p.regex.match(rest, 1)
-                if m and _bare(rest[m.end():].split(), ctx.rebut_filler):
+                if m and (m.group().count(" ") >= 4 or _bare(rest[m.end():].split(), ctx.rebut_filler)):
                     return True
             return False
         if word in ("but", "yet", "however"):
