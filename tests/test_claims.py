@@ -180,6 +180,10 @@ FLAG = [
     ("The addiction scare around ketamine is overblown hype.", "no-addiction-risk", None),
     ("A 90-Day Break From Pain", "numeric-overstatement", None),
     ("Pain control that endures, from CRPS to cluster headaches.", "durable-relief", None),
+    ("Stories about ketamine addiction are overblown; clinic patients never develop it.", "no-addiction-risk", None),
+    ("Ketamine won't raise your blood pressure or make you feel sick.", "absolute-safety", None),
+    ("Durable Neuropathy Relief, Close to Home", "durable-relief", None),
+    ("What are the risks? Honestly, with ketamine there aren't any.", "absolute-safety", None),
 ]
 
 PASS = [
@@ -352,6 +356,12 @@ PASS = [
     "Critics say the clinic's 'cure' language goes far beyond the evidence.",
     "Some writers claim ketamine resets the brain for good; the trials don't back that up.",
     "Not a single expert I spoke to described ketamine as harmless.",
+    "The new infusion suite opens in June, once the concrete floor has cured.",
+    "Few treatments are entirely free of risk, and ketamine is not among them.",
+    "Myth or Fact: Ketamine Has No Side Effects",
+    "Duloxetine is one of the drugs approved for fibromyalgia pain.",
+    "The clinic's '95% success rate' could not be verified by reporters.",
+    "Lifelong relief isn't something any honest clinic can offer.",
 ]
 
 

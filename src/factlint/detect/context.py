@@ -116,13 +116,16 @@ class SentenceContext:
         counts: dict[str, int] = {}
         windows = self.pack.context.windows
         family = _family
+        own_negation = any(family(h.kind) == "negation" and first <= h.first and h.last <= last for h in self.hits)
         for h in self.hits:
             if first <= h.first and h.last <= last:
                 continue  # inside the cue: part of it ("non-addictive", "less addictive than caffeine")
-            if family(h.kind) == "negation" and any(
+            if family(h.kind) == "negation" and own_negation and any(
                     a <= h.first and h.last <= b and (b < first or a > last) for a, b in self.cue_spans):
-                # Part of another claim: "no withdrawal and no dependence" is two denials. A hedge
-                # there still hedges: "a small number of patients report relief that lasts".
+                # Part of another claim: "no withdrawal and no dependence" is two denials. A cue
+                # without a negation of its own is still denied by it: in "won't raise your blood
+                # pressure or make you feel sick" nothing else denies the sickness. A hedge there
+                # still hedges: "a small number of patients report relief that lasts".
                 continue
             if h.last >= first and h.first <= last:
                 # Straddles the cue: only a comparison ("less addictive than") still counts, and a
