@@ -20,7 +20,7 @@ from factlint.detect.prefilter import possible_indices
 from factlint.detect.quantities import display_duration, display_rate, is_lower_bound, parse_duration, parse_rate
 from factlint.detect.tokens import TOKEN_RE, Tokens, tokenize
 from factlint.model import Assertion, Span
-from factlint.pack.model import Pack
+from factlint.pack.model import Context, Pack
 from factlint.read.document import Document, Segment
 from factlint.segment import split_sentences
 
@@ -445,50 +445,47 @@ def _drop_swallowed(pack: Pack, found: list[Assertion]) -> list[Assertion]:
 
 
 def _refuted_after(pack: Pack, toks: Tokens, last: int) -> bool:
-    """Is the cue followed by a colon or dash and a denial? ("Cures CRPS": no study shows that.)
+    """Is the cue followed by a denial of it in the same sentence?
 
-    A short "but" clause that only denies what came before does the same: "Some say it is
-    non-addictive, but it is not."
+    After a colon or dash: "Cures CRPS": no study shows that. After a semicolon or in a "but"
+    clause, only a bare denial counts: "Some say it is non-addictive, but it is not."
     """
     ctx = pack.context
     for k in range(last + 1, len(toks.norm)):
         word = toks.norm[k]
-        if word in (":", "—"):
-            rest = " " + " ".join(toks.norm[k + 1:]) + " "
-            # "— it isn't", "— the evidence does not back that", not "— ketamine simply doesn't
-            # cause it", which goes on to say something of its own.
-            for p in ctx.rebut:
-                m = p.regex.match(rest, 1)
-                if m and (m.group().count(" ") >= 4 or _bare(rest[m.end():].split(), ctx.rebut_filler)):
-                    return True
-            # A bare "no" goes on with the claim as often as it denies it: "it stayed with me ever
-            # since — no boosters, no flare-ups". It denies when it stands alone or names what is
-            # missing ("no study shows that").
-            for p in ctx.deny:
-                m = p.regex.match(rest, 1)
-                if m:
-                    after = rest[m.end():].split()
-                    if not after or not after[0][0].isalnum() or after[0] in _DENIED_SUPPORT:
-                        return True
-            return False
-        if word == ";":
-            # After a semicolon only a bare rebuttal counts ("...; this is not the truth"): "it is
-            # non-addictive; it isn't habit-forming either" goes on with the claim.
-            rest = " " + " ".join(toks.norm[k + 1:]) + " "
-            for p in ctx.rebut:
-                m = p.regex.match(rest, 1)
-                if m and (m.group().count(" ") >= 4 or _bare(rest[m.end():].split(), ctx.rebut_filler)):
-                    return True
-            return False
+        if word not in (":", "—", ";", "but", "yet", "however"):
+            continue
+        rest = " " + " ".join(toks.norm[k + 1:]) + " "
         if word in ("but", "yet", "however"):
-            rest = " " + " ".join(toks.norm[k + 1:]) + " "
-            for p in ctx.rebut:
-                m = p.regex.match(rest, 1)
-                # Only a bare denial: "but it is not risk-free" denies something else. What follows a
-                # comma is another clause ("but it is not true, the medical ketamine is ...").
-                if m and _bare(rest[m.end():].split(), ctx.rebut_filler):
-                    return True
+            # "but it is not risk-free" denies something else; a specific rebuttal is not enough.
+            return _rebuttal(ctx, rest, specific=False)
+        # "— it isn't", "— the evidence does not back that", not "— ketamine simply doesn't cause
+        # it" or "; it isn't habit-forming either", which go on to say something of their own.
+        if _rebuttal(ctx, rest):
+            return True
+        if word == ";":
             return False
+        # A bare "no" goes on with the claim as often as it denies it: "it stayed with me ever
+        # since — no boosters, no flare-ups". It denies when it stands alone or names what is
+        # missing ("no study shows that").
+        for p in ctx.deny:
+            m = p.regex.match(rest, 1)
+            if m:
+                after = rest[m.end():].split()
+                if not after or not after[0][0].isalnum() or after[0] in _DENIED_SUPPORT:
+                    return True
+        return False
+    return False
+
+
+def _rebuttal(ctx: Context, rest: str, *, specific: bool = True) -> bool:
+    """Does ``rest`` open with a rebuttal that says nothing else (only ``rebut_filler`` words up
+    to the end of its clause)? With ``specific``, a rebuttal of five words or more ("the research
+    does not back that up") may go on."""
+    for p in ctx.rebut:
+        m = p.regex.match(rest, 1)
+        if m and ((specific and m.group().count(" ") >= 4) or _bare(rest[m.end():].split(), ctx.rebut_filler)):
+            return True
     return False
 
 
