@@ -109,6 +109,13 @@ def test_rule_errors_name_file_and_line(tmp_path, old, new, line, message):
         ('  - "claims/*.yaml"', '  - "nothing/*.yaml"', 16, "claims: no claim files matched"),
         ('  others: ["(steroids|antihistamines)"]\n', "  others: [steroids]\ncontext: [negation]\n", 8,
          "context must be a mapping"),
+        # The context keys a pack may add to: clause breaks and the words after a bare rebuttal.
+        ('  others: ["(steroids|antihistamines)"]\n',
+         '  others: [steroids]\ncontext:\n  negation:\n    breaks: ["(and it"]\n', 10, "bad pattern"),
+        ('  others: ["(steroids|antihistamines)"]\n',
+         '  others: [steroids]\ncontext:\n  answers:\n    rebut_filler: [""]\n', 10, "must hold non-empty strings"),
+        ('  others: ["(steroids|antihistamines)"]\n',
+         '  others: [steroids]\ncontext:\n  answers:\n    rebut_fillers: [so]\n', 10, "unknown key 'rebut_fillers'"),
     ],
 )
 def test_pack_file_errors_name_file_and_line(tmp_path, old, new, line, message):

@@ -286,16 +286,14 @@ def _rebutted(pack: Pack, found: list[Assertion], nxt: SentenceRef) -> list[Asse
     """A statement followed by a short denial ("... is FDA approved for pain. It isn't.") is denied."""
     toks = tokenize(nxt.text[:120])
     words = [t for t in toks.norm if t[0].isalnum()]
-    hits = [m for p in pack.context.rebut if (m := p.regex.match(toks.joined, 1))]
-    # A bare "It isn't." must be short to answer the sentence before; a specific rebuttal
-    # ("the research does not back that up") may go on, and so may one that turns to something
-    # else ("It isn't, but two good weeks a month is worth it"; "It didn't; the pain returned").
-    # "Ketamine won't make you dependent" is short but says something of its own: only filler
-    # words may follow a bare denial.
-    if not words or not any(_bare(toks.joined[m.end():].split(), pack.context.rebut_filler)
-                            or m.group().count(" ") >= 4
-                            or toks.joined[m.end():].startswith((", but ", "; but ", "— but ", ", though ", "; ", "— ", ": "))
-                            for m in hits):
+    # A bare "It isn't." answers the sentence before, and so does a specific rebuttal ("the research
+    # does not back that up") or one that turns to something else ("It isn't, but two good weeks
+    # a month is worth it"; "It didn't; the pain returned"). "Ketamine won't make you dependent" is
+    # short but says something of its own.
+    joined = toks.joined
+    turns = (", but ", "; but ", "— but ", ", though ", "; ", "— ", ": ")
+    if not words or not (_rebuttal(pack.context, joined) or any(
+            (m := p.regex.match(joined, 1)) and joined[m.end():].startswith(turns) for p in pack.context.rebut)):
         return found
     return [replace(a, polarity=not a.polarity) for a in found]
 
@@ -435,11 +433,10 @@ def _drop_swallowed(pack: Pack, found: list[Assertion]) -> list[Assertion]:
     inconsistency or qualify it.
     """
     def swallowed(a: Assertion) -> bool:
-        closure = pack.closure.get((a.claim, a.polarity), ())
         return any(
             b is not a and b.span.start < a.span.end and a.span.start < b.span.end
             and b.span.end - b.span.start > a.span.end - a.span.start
-            and (b.claim, not b.polarity) in closure
+            and pack.contradicts((a.claim, a.polarity), (b.claim, b.polarity))
             for b in found)
     return [a for a in found if not swallowed(a)]
 
@@ -472,7 +469,7 @@ def _refuted_after(pack: Pack, toks: Tokens, last: int) -> bool:
             m = p.regex.match(rest, 1)
             if m:
                 after = rest[m.end():].split()
-                if not after or not after[0][0].isalnum() or after[0] in _DENIED_SUPPORT:
+                if not after or not after[0][0].isalnum() or after[0] in ctx.deny_support:
                     return True
         return False
     return False
@@ -489,11 +486,8 @@ def _rebuttal(ctx: Context, rest: str, *, specific: bool = True) -> bool:
     return False
 
 
-_DENIED_SUPPORT = frozenset({"study", "studies", "evidence", "trial", "trials", "data", "research", "proof",
-                             "one", "doctor", "doctors", "such", "expert", "experts", "specialist"})
-
-
 def _bare(words: list[str], filler: frozenset[str]) -> bool:
+    """Are the words up to the end of the clause all filler ("really true", "the case")?"""
     for t in words:
         if t in (",", ";", ".", "!", "—"):
             return True

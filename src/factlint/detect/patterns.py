@@ -28,6 +28,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 
+from factlint.detect.quantities import (
+    DURATION_INTENSIFIERS,
+    DURATION_MORE_THAN,
+    NUMBER_WORDS,
+    RATE_ABOUT,
+    RATE_MORE_THAN,
+)
 from factlint.detect.regexcode import Frozen, freeze, thaw
 
 # Words too common to serve as a prefilter anchor.
@@ -44,18 +51,20 @@ _GAP_STOP = (
 # A hyphenated compound ("first-line", tokenised "first - line") counts as one word of a gap.
 _GAP_TOKEN = r"[^ .;:!?—]+ (?:- [^ .;:!?—-][^ .;:!?—]* )*"
 
-_NUMBER_WORDS = (
-    "zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
-    "seventeen|eighteen|nineteen|twenty|"
-    "thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a|an|several|few|a few|couple|a couple of|many"
-)
+def _alternatives(words: object) -> str:
+    """``a|b c|...`` of words or word tuples, longest first."""
+    texts = {w if isinstance(w, str) else " ".join(w) for w in words}
+    return "|".join(sorted(texts, key=lambda t: (-len(t), t)))
+
+
+_NUMBER_WORDS = _alternatives([*NUMBER_WORDS, "a few", "a couple of"])
 _NUM = rf"(?:\d+(?:[.,]\d+)?|{_NUMBER_WORDS})"
 # "nine good months", "six pain-free months": the adjective does not change the duration.
 _ADJ = r"(?:(?:good|solid|full|whole|blissful|wonderful|great|comfortable|pain - free|pain free|glorious) )"
 _UNIT = r"(?:minute|hour|day|week|month|season|year|decade)s?"
 # "4 - 6 weeks", "four to six weeks", "1 to 3 months", "months to years", "a year", "several months"
 # "beyond six weeks", "well over a month": more than the number says (see parse_duration)
-_MORE = r"(?:(?:(?:much|well|far|a lot|way) )?(?:beyond|over|more than|longer than|past|upwards of|in excess of) )?"
+_MORE = rf"(?:(?:(?:{_alternatives(DURATION_INTENSIFIERS)}) )?(?:{_alternatives(DURATION_MORE_THAN)}) )?"
 DURATION_RE = (
     # "the better part of a year": most of it, read as the whole
     r"(?:the (?:better|best|greater) part of )?"
@@ -75,8 +84,7 @@ _FRACTION = (
 _PERCENT = rf"(?:{_NUM} (?:(?:-|to|and) {_NUM} )?(?:%|percent|per cent) )"
 # "70 %", "70 to 80 %", "three quarters", "two - thirds", "half", "4 of 6", "nine out of ten", "9 in 10"
 RATE_RE = (
-    r"(?:(?:more than|over|well over|way over|well above|far more than|at least|above|upwards of|nearly"
-    r"|almost|close to|about|around|roughly|approximately|some) )?"
+    rf"(?:(?:{_alternatives((*RATE_MORE_THAN, *RATE_ABOUT))}) )?"
     rf"(?:{_PERCENT}|{_FRACTION}|(?:half |majority |vast majority |more often than not )"
     rf"|(?:{_NUM} (?:out of every|out of|of every|in every|of the|of|in) {_NUM} )"
     # "four of our last five", "a survey of 200 patients , 160": the share is the one number over the other

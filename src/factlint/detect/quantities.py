@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 
-_WORDS = {
+# The number words, the "more than" prefixes and the "about" prefixes are shared with the regular
+# expressions of ``patterns`` (which are built from them), so what a cue captures is what is parsed.
+NUMBER_WORDS = {
     "zero": 0, "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
     "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
@@ -29,7 +31,7 @@ def _number(tok: str) -> float | None:
     try:
         return float(tok)
     except ValueError:
-        return _WORDS.get(tok)
+        return NUMBER_WORDS.get(tok)
 
 
 def parse_duration(text: str) -> float | None:
@@ -48,19 +50,23 @@ def is_lower_bound(text: str) -> bool:
     return _lower_bound(text.split())[1]
 
 
-_INTENSIFIERS = (("much",), ("well",), ("far",), ("way",), ("a", "lot"))
-_MORE_THAN = (("beyond",), ("over",), ("more", "than"), ("longer", "than"), ("past",), ("upwards", "of"),
-              ("in", "excess", "of"))
+DURATION_INTENSIFIERS = (("much",), ("well",), ("far",), ("way",), ("a", "lot"))
+DURATION_MORE_THAN = (("beyond",), ("over",), ("more", "than"), ("longer", "than"), ("past",), ("upwards", "of"),
+                      ("in", "excess", "of"))
+RATE_MORE_THAN = (("more", "than"), ("over",), ("at", "least"), ("above",), ("upwards", "of"),
+                  ("well", "over"), ("way", "over"), ("well", "above"), ("far", "more", "than"))
+RATE_ABOUT = (("nearly",), ("almost",), ("close", "to"), ("about",), ("around",), ("roughly",),
+              ("approximately",), ("some",))
 
 
 def _lower_bound(toks: list[str]) -> tuple[list[str], bool]:
     """The quantity without a leading "(much) more than", and whether it had one."""
-    for head in _INTENSIFIERS:
+    for head in DURATION_INTENSIFIERS:
         if tuple(toks[:len(head)]) == head and any(
-                tuple(toks[len(head):len(head) + len(p)]) == p for p in _MORE_THAN):
+                tuple(toks[len(head):len(head) + len(p)]) == p for p in DURATION_MORE_THAN):
             toks = toks[len(head):]
             break
-    for prefix in _MORE_THAN:
+    for prefix in DURATION_MORE_THAN:
         if tuple(toks[:len(prefix)]) == prefix and len(toks) > len(prefix):
             return toks[len(prefix):], True
     return toks, False
@@ -126,13 +132,11 @@ def parse_rate(text: str) -> float | None:
     """Upper bound of a rate as a fraction ("70 - 80 %" -> 0.8, "three quarters" -> 0.75)."""
     toks = text.split()
     bump = 0.0
-    for prefix in (("more", "than"), ("over",), ("at", "least"), ("above",), ("upwards", "of"),
-                   ("well", "over"), ("way", "over"), ("well", "above"), ("far", "more", "than")):
+    for prefix in RATE_MORE_THAN:
         if tuple(toks[: len(prefix)]) == prefix:
             toks = toks[len(prefix):]
             bump = 0.01
-    for prefix in (("nearly",), ("almost",), ("close", "to"), ("about",), ("around",), ("roughly",),
-                   ("approximately",), ("some",)):
+    for prefix in RATE_ABOUT:
         if tuple(toks[: len(prefix)]) == prefix:
             toks = toks[len(prefix):]
     value = _rate(toks)

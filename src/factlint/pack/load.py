@@ -97,15 +97,17 @@ def load_context(files: list[tuple[Path, LineDict]], macros: dict[str, object]) 
     rebut: list[Compiled] = []
     challenge: list[Compiled] = []
     filler: set[str] = set()
+    support: set[str] = set()
     for path, data in files:
         _unknown_keys(data, {*_CONTEXT_KINDS, "pseudo", "terminators", "comparison_markers", "answers"},
                       path, "context")
         if "answers" in data:
             answers = _mapping(data["answers"], path, data.line_of("answers"), "context.answers")
-            _unknown_keys(answers, {"affirm", "deny", "rebut", "challenge", "rebut_filler"}, path, "context.answers")
-            if "rebut_filler" in answers:
-                filler |= {t.lower() for t in _strings(answers["rebut_filler"], path, answers.line_of("rebut_filler"),
-                                                       "answers.rebut_filler")}
+            _unknown_keys(answers, {"affirm", "deny", "rebut", "challenge", "rebut_filler", "deny_support"}, path,
+                          "context.answers")
+            for key, words in (("rebut_filler", filler), ("deny_support", support)):
+                if key in answers:
+                    words |= {t.lower() for t in _strings(answers[key], path, answers.line_of(key), f"answers.{key}")}
             for key, bucket in (("affirm", affirm), ("deny", deny), ("rebut", rebut), ("challenge", challenge)):
                 if key in answers:
                     bucket += _pattern_list(answers[key], macros, path, answers.line_of(key), f"answers.{key}")
@@ -141,7 +143,8 @@ def load_context(files: list[tuple[Path, LineDict]], macros: dict[str, object]) 
                                                     data.line_of("comparison_markers"), "comparison_markers")}
     return Context(Indexed(triggers), Indexed(pseudo), frozenset(terminators), windows, frozenset(markers),
                    {k: frozenset(v) for k, v in kind_terms.items()}, tuple(affirm), tuple(deny), tuple(rebut),
-                   tuple(challenge), frozenset(filler), {k: Indexed(v) for k, v in kind_breaks.items()})
+                   tuple(challenge), rebut_filler=frozenset(filler), deny_support=frozenset(support),
+                   kind_breaks={k: Indexed(v) for k, v in kind_breaks.items()})
 
 
 def _claim(data: Any, pack: str, path: Path, line: int, macros: dict[str, object],

@@ -104,6 +104,7 @@ class Context:
     rebut: tuple[Compiled, ...] = ()
     challenge: tuple[Compiled, ...] = ()
     rebut_filler: frozenset[str] = frozenset()
+    deny_support: frozenset[str] = frozenset()
     kind_breaks: dict[str, tuple[Compiled, ...]] = field(default_factory=dict)
 
 
@@ -137,6 +138,11 @@ class Pack:
     edges: tuple[tuple[str, str, str], ...]
     files: tuple[str, ...] = field(default=())
     known_words: frozenset[str] = frozenset()
+
+    def contradicts(self, a: Literal, b: Literal) -> bool:
+        """True when ``a`` entails the denial of ``b`` (the closure is symmetric in this)."""
+        closure = self.closure.get(a)
+        return closure is not None and (b[0], not b[1]) in closure
 
     def rule_ids(self) -> list[str]:
         """Ids of the claims that report findings (the overclaim rules), sorted."""

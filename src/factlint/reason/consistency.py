@@ -13,7 +13,7 @@ from pathlib import PurePath
 
 from factlint.model import Assertion, Finding
 from factlint.pack.model import Pack
-from factlint.reason.reasoner import Neighbours, contradicts, evidence_for, fingerprint, literal, qualified, reportable
+from factlint.reason.reasoner import Neighbours, evidence_for, fingerprint, literal, qualified, reportable
 
 
 @dataclass(frozen=True)
@@ -101,7 +101,7 @@ def find_inconsistencies(pack: Pack, located: list[Located], *, across_files_onl
         best: tuple[bool, bool, str, int] | None = None
         lit = literal(a)
         for t in targets:
-            if not contradicts(pack, lit, (t, True)):  # a support statement's literal is (t, True)
+            if not pack.contradicts(lit, (t, True)):  # a support statement's literal is (t, True)
                 continue
             b = next((c for c in cited.get(t, ()) if not _adjacent(item, c)), None)
             if b is None:

@@ -33,18 +33,12 @@ def literal(a: Assertion) -> Literal:
     return (a.claim, a.polarity)
 
 
-def contradicts(pack: Pack, a: Literal, b: Literal) -> bool:
-    """True when ``a`` entails the denial of ``b`` (the closure is symmetric in this)."""
-    closure = pack.closure.get(a)
-    return closure is not None and (b[0], not b[1]) in closure
-
-
 def _directly_qualifies(pack: Pack, rule: Claim, a: Assertion, b: Assertion) -> bool:
     """Does ``b`` state what ``a``'s rule directly contradicts (so ``a`` is qualified, not false)?"""
     if not b.committed or b is a or _overlap(a, b):
         return False
     lb = literal(b)
-    if not contradicts(pack, literal(a), lb):
+    if not pack.contradicts(literal(a), lb):
         return False
     direct = {rule.id, a.claim, *rule.contradicts}
     if rule.negates:
@@ -101,7 +95,7 @@ class Neighbours:
         la = literal(a)
         for claim in direct:
             for polarity in (True, False):
-                if not contradicts(pack, la, (claim, polarity)):
+                if not pack.contradicts(la, (claim, polarity)):
                     continue
                 for step in (-1, 0, 1):
                     group = self._by.get((a.block, a.sentence_index + step, claim, polarity))
